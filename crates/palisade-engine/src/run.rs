@@ -1,0 +1,207 @@
+use std::collections::BTreeMap;
+
+use palisade_model::{Model, ResourceId, Span};
+use palisade_views::{Tri, Views};
+use rayon::prelude::*;
+
+use crate::{Finding, FindingResource, Related, Rule, Status, fingerprint};
+
+/// Settings that rules may read (from `palisade.toml`).
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// Registries images may come from (supply chain rules); empty = any.
+    pub allowed_registries: Vec<String>,
+    /// Free-form `key = value` settings for rules.
+    pub values: BTreeMap<String, String>,
+}
+
+/// What a check sees.
+pub struct Ctx<'a> {
+    pub model: &'a Model,
+    pub views: &'a Views,
+    pub settings: &'a Settings,
+}
+
+/// A result before it becomes a [`Finding`].
+#[derive(Clone, Debug)]
+pub struct RawResult {
+    pub status: Status,
+    pub resource: ResourceId,
+    pub span: Span,
+    /// The attribute path the result is about (part of the fingerprint).
+    pub attr: String,
+    pub message: String,
+    pub unknown_reason: Option<String>,
+    pub related: Vec<Related>,
+}
+
+/// Where checks put their results.
+#[derive(Default, Debug)]
+pub struct Sink {
+    pub results: Vec<RawResult>,
+}
+
+impl Sink {
+    pub fn push(
+        &mut self,
+        status: Status,
+        resource: ResourceId,
+        span: Span,
+        attr: &str,
+        message: impl Into<String>,
+    ) -> &mut RawResult {
+        self.results.push(RawResult {
+            status,
+            resource,
+            span,
+            attr: attr.to_string(),
+            message: message.into(),
+            unknown_reason: None,
+            related: Vec::new(),
+        });
+        self.results.last_mut().expect("just pushed")
+    }
+    pub fn fail(
+        &mut self,
+        resource: ResourceId,
+        span: Span,
+        attr: &str,
+        message: impl Into<String>,
+    ) -> &mut RawResult {
+        self.push(Status::Fail, resource, span, attr, message)
+    }
+    pub fn pass(&mut self, resource: ResourceId, span: Span, attr: &str) -> &mut RawResult {
+        self.push(Status::Pass, resource, span, attr, "")
+    }
+    pub fn unknown(
+        &mut self,
+        resource: ResourceId,
+        span: Span,
+        attr: &str,
+        reason: impl Into<String>,
+        message: impl Into<String>,
+    ) -> &mut RawResult {
+        let r = self.push(Status::Unknown, resource, span, attr, message);
+        r.unknown_reason = Some(reason.into());
+        r
+    }
+
+    /// The usual shape of a check over one fact: `ok(value)` decides
+    /// pass/fail on a known value; absent is judged by `absent_ok`; unknown
+    /// is reported as unknown with its reason.
+    pub fn judge<T>(
+        &mut self,
+        resource: ResourceId,
+        attr: &str,
+        fact: &Tri<T>,
+        absent_ok: bool,
+        ok: impl FnOnce(&T) -> bool,
+        message: impl Into<String>,
+    ) {
+        match fact {
+            Tri::Known(v, s) => {
+                if ok(v) {
+                    self.pass(resource, s.clone(), attr);
+                } else {
+                    self.fail(resource, s.clone(), attr, message);
+                }
+            }
+            Tri::Absent(s) => {
+                if absent_ok {
+                    self.pass(resource, s.clone(), attr);
+                } else {
+                    self.fail(resource, s.clone(), attr, message);
+                }
+            }
+            Tri::Unknown(why, s) => {
+                let m: String = message.into();
+                self.unknown(
+                    resource,
+                    s.clone(),
+                    attr,
+                    why.clone(),
+                    format!("cannot tell: {m}"),
+                );
+            }
+        }
+    }
+}
+
+impl RawResult {
+    pub fn related(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+}
+
+/// Runs `rules` in parallel over the model; the findings come back in a
+/// deterministic order whatever the thread count. A check that panics is
+/// caught and reported as an unknown result on no resource, never a pass.
+pub fn run_rules(
+    rules: &[&'static Rule],
+    model: &Model,
+    views: &Views,
+    settings: &Settings,
+) -> Vec<Finding> {
+    let ctx = Ctx {
+        model,
+        views,
+        settings,
+    };
+    let mut findings: Vec<Finding> = rules
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut sink = Sink::default();
+            let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                (rule.check)(&ctx, &mut sink)
+            }));
+            if res.is_err() {
+                eprintln!(
+                    "palisade: internal error in rule {}; its results are dropped",
+                    rule.id
+                );
+                sink.results.clear();
+            }
+            let frameworks: BTreeMap<String, Vec<String>> = rule
+                .frameworks
+                .iter()
+                .map(|(f, c)| (f.to_string(), c.iter().map(|x| x.to_string()).collect()))
+                .collect();
+            sink.results.into_iter().map(move |r| {
+                let res = model.get(r.resource);
+                let fp = fingerprint(rule.id, &res.scope, &res.address, &r.attr);
+                let message = if r.message.is_empty() {
+                    rule.title.to_string()
+                } else {
+                    r.message
+                };
+                Finding {
+                    rule_id: rule.id.to_string(),
+                    title: rule.title.to_string(),
+                    severity: rule.severity,
+                    category: rule.category,
+                    status: r.status,
+                    resource: FindingResource::of(res),
+                    location: r.span,
+                    message,
+                    unknown_reason: r.unknown_reason,
+                    frameworks: frameworks.clone(),
+                    related: r.related,
+                    fingerprint: fp,
+                }
+            })
+        })
+        .collect();
+    findings.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then(a.status.cmp(&b.status))
+    });
+    findings.dedup_by(|a, b| {
+        a.fingerprint == b.fingerprint && a.status == b.status && a.location == b.location
+    });
+    findings
+}

@@ -1,0 +1,61 @@
+//! The built-in rules. Each rule lives in its own file as one `pub static
+//! RULE: Rule` declaration; [`all`] is the registry.
+
+pub mod aws;
+
+use palisade_engine::Rule;
+
+/// Every built-in rule, sorted by id.
+pub fn all() -> Vec<&'static Rule> {
+    let mut v: Vec<&'static Rule> = Vec::new();
+    v.extend_from_slice(aws::RULES);
+    v.sort_by_key(|r| r.id);
+    v
+}
+
+/// Looks a rule up by id (case-insensitive).
+pub fn get(id: &str) -> Option<&'static Rule> {
+    all().into_iter().find(|r| r.id.eq_ignore_ascii_case(id))
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_well_formed_and_documented() {
+        let rules = all();
+        let mut ids: Vec<_> = rules.iter().map(|r| r.id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), rules.len(), "duplicate rule ids");
+        for r in rules {
+            assert!(
+                r.id.starts_with("PAL-") && r.id.len() >= 9,
+                "{}: ids look like PAL-AREA-NNN",
+                r.id
+            );
+            assert!(
+                r.id.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
+                "{}",
+                r.id
+            );
+            assert!(
+                !r.title.is_empty() && !r.title.ends_with('.'),
+                "{}: title",
+                r.id
+            );
+            assert!(
+                !r.docs.what.is_empty() && !r.docs.why.is_empty() && !r.docs.fix.is_empty(),
+                "{}: docs",
+                r.id
+            );
+            assert!(
+                !r.docs.failing.is_empty() && !r.docs.passing.is_empty(),
+                "{}: examples",
+                r.id
+            );
+            assert!(!r.frameworks.is_empty(), "{}: frameworks", r.id);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! Typed views of cloud services, built from the resource model.
+//!
+//! Each view is built by adapters, one per source language: Terraform and
+//! plan JSON share the `aws_*` adapter, CloudFormation has the `AWS::*` one.
+//! A check reads only the view, so it covers every language at once.
+//! Related resources (an `aws_s3_bucket_versioning` pointing at a bucket) are
+//! folded into the view through the model's generic reference edges.
+//!
+//! Every fact is a [`Tri`]: known (with where it was set), unknown (with why)
+//! or absent (with where it would belong: the resource).
+
+pub mod aws;
+mod tri;
+
+pub use tri::Tri;
+
+use palisade_model::Model;
+
+/// All views of one model, built once per scan and shared by every rule.
+pub struct Views {
+    pub s3_buckets: Vec<aws::S3Bucket>,
+}
+
+impl Views {
+    pub fn build(model: &Model) -> Views {
+        Views {
+            s3_buckets: aws::s3::buckets(model),
+        }
+    }
+}
+
+use palisade_model::{Resource, ResourceId};
+
+/// Resources of type `rtype` that belong to resource `id`: those whose
+/// attribute `attr` refers to it, or (when written as a literal) whose `attr`
+/// equals the resource's known name.
+pub fn related<'m>(
+    model: &'m Model,
+    id: ResourceId,
+    r: &Resource,
+    rtype: &'static str,
+    attr: &'static str,
+    name: &Tri<String>,
+) -> Vec<(ResourceId, &'m Resource)> {
+    let mut v: Vec<_> = model.referrers(id, rtype, attr).collect();
+    if v.is_empty() {
+        if let Tri::Known(n, _) = name {
+            v = model
+                .of_type(rtype)
+                .filter(|(_, o)| {
+                    o.scope == r.scope
+                        && o.attr(attr).known().and_then(|x| x.as_str()) == Some(n.as_str())
+                })
+                .collect();
+        }
+    }
+    v
+}
