@@ -10,6 +10,7 @@
 //! or absent (with where it would belong: the resource).
 
 pub mod aws;
+pub mod k8s;
 mod tri;
 
 pub use tri::Tri;

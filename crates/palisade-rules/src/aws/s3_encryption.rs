@@ -46,7 +46,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
-    for b in &cx.views.s3_buckets {
+    for b in &cx.views.aws.s3_buckets {
         out.judge(
             b.id,
             "server_side_encryption_configuration",
