@@ -19,13 +19,15 @@ use palisade_model::Model;
 
 /// All views of one model, built once per scan and shared by every rule.
 pub struct Views {
-    pub s3_buckets: Vec<aws::S3Bucket>,
+    pub aws: aws::AwsViews,
+    pub k8s: k8s::K8sViews,
 }
 
 impl Views {
     pub fn build(model: &Model) -> Views {
         Views {
-            s3_buckets: aws::s3::buckets(model),
+            aws: aws::AwsViews::build(model),
+            k8s: k8s::K8sViews::build(model),
         }
     }
 }
