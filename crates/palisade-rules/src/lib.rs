@@ -2,6 +2,7 @@
 //! RULE: Rule` declaration; [`all`] is the registry.
 
 pub mod aws;
+pub mod docs;
 
 use palisade_engine::Rule;
 
