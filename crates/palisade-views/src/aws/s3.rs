@@ -3,6 +3,7 @@
 
 use palisade_model::{Model, Resource, ResourceId, SourceKind, Value};
 
+use super::util;
 use crate::Tri;
 use crate::related;
 
@@ -56,6 +57,12 @@ pub struct S3Bucket {
     pub object_lock: Tri<bool>,
     /// Bucket policy documents (as JSON text or structured), with location.
     pub policies: Vec<ResourceId>,
+    /// Static website hosting configured.
+    pub website: Tri<bool>,
+    /// Cross-region (or same-region) replication configured.
+    pub replication: Tri<bool>,
+    /// Grantee URIs of explicit ACL grants (`.../global/AllUsers`).
+    pub grant_uris: crate::aws::util::Strs,
 }
 
 pub fn buckets(model: &Model) -> Vec<S3Bucket> {
@@ -184,6 +191,35 @@ fn tf(model: &Model, id: ResourceId, r: &Resource) -> S3Bucket {
         .into_iter()
         .map(|(id, _)| id)
         .collect();
+    let mut website = util::present(r, "website", "");
+    if let Some((_, w)) = rel("aws_s3_bucket_website_configuration").first() {
+        website = Tri::Known(true, w.span.clone());
+    }
+    let mut replication = util::present(r, "replication_configuration", "");
+    if let Some((_, w)) = rel("aws_s3_bucket_replication_configuration").first() {
+        replication = Tri::Known(true, w.span.clone());
+    }
+    let mut grant_uris = util::Strs::default();
+    let mut add_grants =
+        |n: Option<&palisade_model::Node>, key: &str, span: &palisade_model::Span| {
+            if let Some(n) = n {
+                for g in n.items() {
+                    let s = util::Strs::read(g.path(key), span);
+                    grant_uris.values.extend(s.values);
+                    if grant_uris.unknown.is_none() {
+                        grant_uris.unknown = s.unknown;
+                    }
+                }
+            }
+        };
+    add_grants(r.attr("grant").node(), "uri", &r.span);
+    for (_, a) in rel("aws_s3_bucket_acl") {
+        add_grants(
+            a.attr("access_control_policy.grant").node(),
+            "grantee.uri",
+            &a.span,
+        );
+    }
     S3Bucket {
         id,
         name,
@@ -195,6 +231,9 @@ fn tf(model: &Model, id: ResourceId, r: &Resource) -> S3Bucket {
         acl,
         object_lock,
         policies,
+        website,
+        replication,
+        grant_uris,
     }
 }
 
@@ -266,5 +305,8 @@ fn cfn(model: &Model, id: ResourceId, r: &Resource) -> S3Bucket {
         acl,
         object_lock,
         policies,
+        website: util::present(r, "", "WebsiteConfiguration"),
+        replication: util::present(r, "", "ReplicationConfiguration"),
+        grant_uris: util::Strs::default(),
     }
 }

@@ -1,0 +1,102 @@
+//! API Gateway: REST (v1) and HTTP/WebSocket (v2) stages, REST methods.
+
+use palisade_model::{Lookup, Model, ResourceId};
+
+use super::util::{self, is_cfn, span_of};
+use crate::Tri;
+
+#[derive(Clone, Debug)]
+pub struct Stage {
+    pub id: ResourceId,
+    /// REST API (v1) stage: WAF can be attached.
+    pub rest: bool,
+    pub access_logs: Tri<bool>,
+    /// A WAF web ACL association refers to the stage.
+    pub waf: Tri<bool>,
+    pub xray: Tri<bool>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Method {
+    pub id: ResourceId,
+    pub http_method: Tri<String>,
+    pub authorization: Tri<String>,
+    pub api_key_required: Tri<bool>,
+}
+
+#[derive(Debug, Default)]
+pub struct ApiGwView {
+    pub stages: Vec<Stage>,
+    pub methods: Vec<Method>,
+}
+
+const WAF_ASSOC: &[&str] = &[
+    "aws_wafv2_web_acl_association",
+    "aws_wafregional_web_acl_association",
+    "AWS::WAFv2::WebACLAssociation",
+    "AWS::WAFRegional::WebACLAssociation",
+];
+
+pub fn build(model: &Model) -> ApiGwView {
+    let mut v = ApiGwView::default();
+    for (id, r) in model.of_types(&[
+        "aws_api_gateway_stage",
+        "aws_apigatewayv2_stage",
+        "AWS::ApiGateway::Stage",
+        "AWS::ApiGatewayV2::Stage",
+    ]) {
+        let rest = matches!(
+            r.rtype.as_str(),
+            "aws_api_gateway_stage" | "AWS::ApiGateway::Stage"
+        );
+        let logs = if r.rtype == "AWS::ApiGatewayV2::Stage" {
+            util::present(r, "", "AccessLogSettings.DestinationArn")
+        } else {
+            util::present(r, "access_log_settings", "AccessLogSetting.DestinationArn")
+        };
+        let waf = if !rest {
+            Tri::Absent(r.span.clone())
+        } else if let Some((_, a)) = util::referrers(model, id, WAF_ASSOC, "").first() {
+            Tri::Known(true, a.span.clone())
+        } else {
+            // An association whose target cannot be resolved might be ours.
+            let mut t = Tri::Absent(r.span.clone());
+            for (aid, a) in model.of_types(WAF_ASSOC) {
+                if a.scope != r.scope || model.refs_from(aid).next().is_some() {
+                    continue;
+                }
+                let key = if is_cfn(a) {
+                    "ResourceArn"
+                } else {
+                    "resource_arn"
+                };
+                if let Lookup::Unknown(n, u) = a.attr(key) {
+                    t = Tri::Unknown(
+                        format!(
+                            "a WAF association's target cannot be resolved: {}",
+                            u.reason
+                        ),
+                        span_of(n, &a.span),
+                    );
+                }
+            }
+            t
+        };
+        v.stages.push(Stage {
+            id,
+            rest,
+            access_logs: logs,
+            waf,
+            xray: util::b(r, "xray_tracing_enabled", "TracingEnabled"),
+        });
+    }
+    for (id, r) in model.of_types(&["aws_api_gateway_method", "AWS::ApiGateway::Method"]) {
+        v.methods.push(Method {
+            id,
+            http_method: util::s(r, "http_method", "HttpMethod"),
+            authorization: util::s(r, "authorization", "AuthorizationType"),
+            api_key_required: util::b(r, "api_key_required", "ApiKeyRequired"),
+        });
+    }
+    v
+}

@@ -1,0 +1,271 @@
+//! Data services: DynamoDB, EFS, SQS, SNS, Kinesis, ElastiCache, Redshift,
+//! OpenSearch, CloudWatch log groups, Secrets Manager, ECR.
+
+use palisade_model::{Model, ResourceId};
+
+use super::util::{self, is_cfn};
+use crate::Tri;
+
+#[derive(Clone, Debug)]
+pub struct DynamoTable {
+    pub id: ResourceId,
+    /// Encrypted with a customer-managed KMS key (`enabled` plus a key).
+    pub cmk: Tri<bool>,
+    pub pitr: Tri<bool>,
+    pub deletion_protection: Tri<bool>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FileSystem {
+    pub id: ResourceId,
+    pub encrypted: Tri<bool>,
+    pub kms_key: Tri<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Queue {
+    pub id: ResourceId,
+    pub managed_sse: Tri<bool>,
+    pub kms_key: Tri<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Topic {
+    pub id: ResourceId,
+    pub kms_key: Tri<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stream {
+    pub id: ResourceId,
+    /// `KMS` or `NONE`.
+    pub encryption_type: Tri<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CacheGroup {
+    pub id: ResourceId,
+    pub at_rest: Tri<bool>,
+    pub in_transit: Tri<bool>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Warehouse {
+    pub id: ResourceId,
+    pub encrypted: Tri<bool>,
+    pub publicly_accessible: Tri<bool>,
+    pub logging: Tri<bool>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SearchDomain {
+    pub id: ResourceId,
+    pub at_rest: Tri<bool>,
+    pub node_to_node: Tri<bool>,
+    pub enforce_https: Tri<bool>,
+    pub tls_policy: Tri<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct LogGroup {
+    pub id: ResourceId,
+    /// Days; absent (or 0) = never expire.
+    pub retention_days: Tri<i64>,
+    pub kms_key: Tri<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Secret {
+    pub id: ResourceId,
+    pub kms_key: Tri<String>,
+    /// A rotation schedule refers to the secret.
+    pub rotation: Tri<bool>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Repository {
+    pub id: ResourceId,
+    pub scan_on_push: Tri<bool>,
+    /// `MUTABLE` / `IMMUTABLE`.
+    pub tag_mutability: Tri<String>,
+    /// `AES256` / `KMS`.
+    pub encryption_type: Tri<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct DataView {
+    pub dynamodb_tables: Vec<DynamoTable>,
+    pub file_systems: Vec<FileSystem>,
+    pub queues: Vec<Queue>,
+    pub topics: Vec<Topic>,
+    pub streams: Vec<Stream>,
+    pub cache_groups: Vec<CacheGroup>,
+    pub warehouses: Vec<Warehouse>,
+    pub search_domains: Vec<SearchDomain>,
+    pub log_groups: Vec<LogGroup>,
+    pub secrets: Vec<Secret>,
+    pub repositories: Vec<Repository>,
+}
+
+pub fn build(model: &Model) -> DataView {
+    let mut v = DataView::default();
+    for (id, r) in model.of_types(&["aws_dynamodb_table", "AWS::DynamoDB::Table"]) {
+        let enabled = util::b(
+            r,
+            "server_side_encryption.enabled",
+            "SSESpecification.SSEEnabled",
+        );
+        let key = util::present(
+            r,
+            "server_side_encryption.kms_key_arn",
+            "SSESpecification.KMSMasterKeyId",
+        );
+        let cmk = match enabled {
+            Tri::Known(true, s) => match key {
+                Tri::Known(true, ks) => Tri::Known(true, ks),
+                Tri::Unknown(w, ks) => Tri::Unknown(w, ks),
+                _ => Tri::Known(false, s),
+            },
+            other => other,
+        };
+        v.dynamodb_tables.push(DynamoTable {
+            id,
+            cmk,
+            pitr: util::b(
+                r,
+                "point_in_time_recovery.enabled",
+                "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
+            ),
+            deletion_protection: util::b(
+                r,
+                "deletion_protection_enabled",
+                "DeletionProtectionEnabled",
+            ),
+        });
+    }
+    for (id, r) in model.of_types(&["aws_efs_file_system", "AWS::EFS::FileSystem"]) {
+        v.file_systems.push(FileSystem {
+            id,
+            encrypted: util::b(r, "encrypted", "Encrypted"),
+            kms_key: util::s(r, "kms_key_id", "KmsKeyId"),
+        });
+    }
+    for (id, r) in model.of_types(&["aws_sqs_queue", "AWS::SQS::Queue"]) {
+        v.queues.push(Queue {
+            id,
+            managed_sse: util::b(r, "sqs_managed_sse_enabled", "SqsManagedSseEnabled"),
+            kms_key: util::s(r, "kms_master_key_id", "KmsMasterKeyId"),
+        });
+    }
+    for (id, r) in model.of_types(&["aws_sns_topic", "AWS::SNS::Topic"]) {
+        v.topics.push(Topic {
+            id,
+            kms_key: util::s(r, "kms_master_key_id", "KmsMasterKeyId"),
+        });
+    }
+    for (id, r) in model.of_types(&["aws_kinesis_stream", "AWS::Kinesis::Stream"]) {
+        v.streams.push(Stream {
+            id,
+            encryption_type: util::s(r, "encryption_type", "StreamEncryption.EncryptionType"),
+        });
+    }
+    for (id, r) in model.of_types(&[
+        "aws_elasticache_replication_group",
+        "AWS::ElastiCache::ReplicationGroup",
+    ]) {
+        v.cache_groups.push(CacheGroup {
+            id,
+            at_rest: util::b(r, "at_rest_encryption_enabled", "AtRestEncryptionEnabled"),
+            in_transit: util::b(r, "transit_encryption_enabled", "TransitEncryptionEnabled"),
+        });
+    }
+    for (id, r) in model.of_types(&["aws_redshift_cluster", "AWS::Redshift::Cluster"]) {
+        // The Terraform provider sends `encrypted = false` when unset;
+        // CloudFormation leaves it to the service, which now encrypts.
+        let encrypted = if is_cfn(r) {
+            util::b(r, "", "Encrypted").or_default_when_absent(true)
+        } else {
+            util::b(r, "encrypted", "").or_default_when_absent(false)
+        };
+        v.warehouses.push(Warehouse {
+            id,
+            encrypted,
+            publicly_accessible: util::b(r, "publicly_accessible", "PubliclyAccessible"),
+            logging: util::present(r, "logging", "LoggingProperties"),
+        });
+    }
+    for (id, r) in model.of_types(&[
+        "aws_opensearch_domain",
+        "aws_elasticsearch_domain",
+        "AWS::OpenSearchService::Domain",
+        "AWS::Elasticsearch::Domain",
+    ]) {
+        v.search_domains.push(SearchDomain {
+            id,
+            at_rest: util::b(
+                r,
+                "encrypt_at_rest.enabled",
+                "EncryptionAtRestOptions.Enabled",
+            ),
+            node_to_node: util::b(
+                r,
+                "node_to_node_encryption.enabled",
+                "NodeToNodeEncryptionOptions.Enabled",
+            ),
+            enforce_https: util::b(
+                r,
+                "domain_endpoint_options.enforce_https",
+                "DomainEndpointOptions.EnforceHTTPS",
+            ),
+            tls_policy: util::s(
+                r,
+                "domain_endpoint_options.tls_security_policy",
+                "DomainEndpointOptions.TLSSecurityPolicy",
+            ),
+        });
+    }
+    for (id, r) in model.of_types(&["aws_cloudwatch_log_group", "AWS::Logs::LogGroup"]) {
+        v.log_groups.push(LogGroup {
+            id,
+            retention_days: util::i(r, "retention_in_days", "RetentionInDays"),
+            kms_key: util::s(r, "kms_key_id", "KmsKeyId"),
+        });
+    }
+    for (id, r) in model.of_types(&["aws_secretsmanager_secret", "AWS::SecretsManager::Secret"]) {
+        let rot = util::referrers(
+            model,
+            id,
+            &[
+                "aws_secretsmanager_secret_rotation",
+                "AWS::SecretsManager::RotationSchedule",
+            ],
+            if is_cfn(r) { "SecretId" } else { "secret_id" },
+        );
+        let rotation = match rot.first() {
+            Some((_, x)) => Tri::Known(true, x.span.clone()),
+            None => util::present(r, "rotation_rules", ""),
+        };
+        v.secrets.push(Secret {
+            id,
+            kms_key: util::s(r, "kms_key_id", "KmsKeyId"),
+            rotation,
+        });
+    }
+    for (id, r) in model.of_types(&["aws_ecr_repository", "AWS::ECR::Repository"]) {
+        v.repositories.push(Repository {
+            id,
+            scan_on_push: util::b(
+                r,
+                "image_scanning_configuration.scan_on_push",
+                "ImageScanningConfiguration.ScanOnPush",
+            ),
+            tag_mutability: util::s(r, "image_tag_mutability", "ImageTagMutability"),
+            encryption_type: util::s(
+                r,
+                "encryption_configuration.encryption_type",
+                "EncryptionConfiguration.EncryptionType",
+            ),
+        });
+    }
+    v
+}

@@ -1,0 +1,777 @@
+//! IAM: every policy document in the estate (identity, trust and resource
+//! policies, parsed once), users with their console access, access keys and
+//! direct attachments, and the account password policy.
+//!
+//! Policy text is read from Terraform `policy` strings (JSON, rendered from
+//! `jsonencode` or `aws_iam_policy_document` by the parser) and from
+//! CloudFormation's structured `PolicyDocument`s alike.
+
+use palisade_model::{Lookup, Model, Node, Resource, ResourceId, Span, Value};
+
+use super::util::{self, Strs, is_cfn, span_of};
+use crate::Tri;
+
+/// What a policy document governs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PolicyKind {
+    /// Attached to a user, group or role: what the identity may do.
+    Identity,
+    /// A role's trust (assume-role) policy.
+    Trust,
+    /// A resource-based policy (bucket, key, queue, topic...).
+    Resource,
+}
+
+/// One condition clause: `{"Bool": {"aws:SecureTransport": "false"}}` gives
+/// operator `Bool`, key `aws:securetransport` (lower case), values `false`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Condition {
+    pub operator: String,
+    pub key: String,
+    pub values: Strs,
+}
+
+/// Principals of a statement: (`AWS`/`Service`/`Federated`/`CanonicalUser`,
+/// or `*` for the bare wildcard) and value.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Principals {
+    pub values: Vec<(String, String, Span)>,
+    pub unknown: Option<(String, Span)>,
+    pub present: bool,
+}
+
+impl Principals {
+    /// A principal that means "everyone": `"*"` or `{"AWS": "*"}`.
+    pub fn public(&self) -> Option<&Span> {
+        self.values
+            .iter()
+            .find(|(k, v, _)| (k == "*" || k == "AWS") && v == "*")
+            .map(|(_, _, s)| s)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    pub span: Span,
+    pub sid: Option<String>,
+    pub effect: Tri<String>,
+    pub actions: Strs,
+    pub not_actions: Strs,
+    pub resources: Strs,
+    pub not_resources: Strs,
+    pub principals: Principals,
+    pub not_principals: Principals,
+    pub conditions: Vec<Condition>,
+    /// Why the condition block could not be read, if it could not.
+    pub condition_unknown: Option<(String, Span)>,
+}
+
+impl Statement {
+    /// `Allow` known.
+    pub fn is_allow(&self) -> bool {
+        matches!(&self.effect, Tri::Known(e, _) if e.eq_ignore_ascii_case("allow"))
+    }
+    pub fn is_deny(&self) -> bool {
+        matches!(&self.effect, Tri::Known(e, _) if e.eq_ignore_ascii_case("deny"))
+    }
+    /// Whether any condition is attached (or might be).
+    pub fn has_condition(&self) -> bool {
+        !self.conditions.is_empty() || self.condition_unknown.is_some()
+    }
+    /// A condition on `key` (lower case).
+    pub fn condition(&self, key: &str) -> Option<&Condition> {
+        self.conditions.iter().find(|c| c.key == key)
+    }
+    /// The first action granting `action` (`iam:PassRole`), by IAM's
+    /// wildcard matching, case-insensitive.
+    pub fn action_matching(&self, action: &str) -> Option<&(String, Span)> {
+        self.actions.find(|a| wildcard_match(a, action))
+    }
+    /// The first action that is `*` or `service:*`-style full wildcard.
+    pub fn full_wildcard_action(&self) -> Option<&(String, Span)> {
+        self.actions.find(|a| a == "*")
+    }
+    pub fn all_resources(&self) -> Option<&(String, Span)> {
+        self.resources.find(|r| r == "*")
+    }
+}
+
+/// IAM wildcard matching (`*` any run, `?` one char), case-insensitive.
+pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.to_ascii_lowercase().chars().collect();
+    let t: Vec<char> = text.to_ascii_lowercase().chars().collect();
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let (mut star, mut mark) = (None::<usize>, 0usize);
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(sp) = star {
+            pi = sp + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PolicyDoc {
+    pub statements: Vec<Statement>,
+    /// A statement (or the statement list) that could not be resolved.
+    pub unknown: Option<(String, Span)>,
+}
+
+/// One policy document and where it lives.
+#[derive(Clone, Debug)]
+pub struct Policy {
+    /// The resource the document is written in (where findings go).
+    pub resource: ResourceId,
+    pub rtype: String,
+    /// Attribute path of the document in that resource.
+    pub attr: String,
+    pub kind: PolicyKind,
+    pub span: Span,
+    pub doc: Tri<PolicyDoc>,
+    /// What the policy governs, when it can be told: the bucket of a bucket
+    /// policy, the key of a key policy, the role of a trust policy.
+    pub owner: Option<ResourceId>,
+}
+
+/// A resource (or attribute) that attaches a policy directly to a user.
+#[derive(Clone, Debug)]
+pub struct UserAttachment {
+    pub resource: ResourceId,
+    pub attr: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct IamUser {
+    pub id: ResourceId,
+    pub name: Tri<String>,
+    /// Where console access (a login profile) is granted.
+    pub login_profile: Option<(ResourceId, Span)>,
+    /// An MFA device is declared for the user.
+    pub mfa_device: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct AccessKey {
+    pub id: ResourceId,
+    pub status: Tri<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct PasswordPolicy {
+    pub id: ResourceId,
+    pub minimum_length: Tri<i64>,
+    pub reuse_prevention: Tri<i64>,
+    pub max_age: Tri<i64>,
+    pub require_symbols: Tri<bool>,
+    pub require_numbers: Tri<bool>,
+    pub require_uppercase: Tri<bool>,
+    pub require_lowercase: Tri<bool>,
+}
+
+#[derive(Debug, Default)]
+pub struct IamView {
+    pub policies: Vec<Policy>,
+    pub users: Vec<IamUser>,
+    pub user_attachments: Vec<UserAttachment>,
+    pub access_keys: Vec<AccessKey>,
+    pub password_policies: Vec<PasswordPolicy>,
+}
+
+/// Parses a policy document node: a JSON string or a structured map.
+pub fn parse_doc(n: &Node, fallback: &Span) -> Tri<PolicyDoc> {
+    let span = span_of(n, fallback);
+    match &n.value {
+        Value::Unknown(u) => Tri::Unknown(u.reason.to_string(), span),
+        Value::Null => Tri::Absent(span),
+        Value::String(s) if s.trim().is_empty() => Tri::Absent(span),
+        Value::String(s) => match serde_json::from_str::<serde_json::Value>(s) {
+            Ok(j) => {
+                let node = Node::from_json(&j, Some(&span));
+                structured(&node, &span)
+            }
+            Err(e) => Tri::Unknown(format!("policy is not valid JSON: {e}"), span),
+        },
+        Value::Map(_) => structured(n, &span),
+        _ => Tri::Unknown("policy document has an unexpected shape".into(), span),
+    }
+}
+
+fn structured(n: &Node, span: &Span) -> Tri<PolicyDoc> {
+    let mut doc = PolicyDoc {
+        statements: Vec::new(),
+        unknown: None,
+    };
+    let st = match n.as_map() {
+        Some(m) => m.get("Statement"),
+        None => return Tri::Unknown("policy document is not an object".into(), span.clone()),
+    };
+    let Some(st) = st else {
+        return Tri::Known(doc, span.clone());
+    };
+    let items: Vec<&Node> = match &st.value {
+        Value::List(l) => l.iter().collect(),
+        Value::Map(_) => vec![st],
+        Value::Unknown(u) => {
+            return Tri::Unknown(u.reason.to_string(), span_of(st, span));
+        }
+        _ => {
+            return Tri::Unknown(
+                "Statement has an unexpected shape".into(),
+                span_of(st, span),
+            );
+        }
+    };
+    for item in items {
+        match &item.value {
+            Value::Map(_) => doc.statements.push(statement(item, span)),
+            Value::Unknown(u) => {
+                if doc.unknown.is_none() {
+                    doc.unknown = Some((u.reason.to_string(), span_of(item, span)));
+                }
+            }
+            _ => {
+                if doc.unknown.is_none() {
+                    doc.unknown = Some((
+                        "a statement has an unexpected shape".into(),
+                        span_of(item, span),
+                    ));
+                }
+            }
+        }
+    }
+    Tri::Known(doc, span.clone())
+}
+
+fn principals(l: Lookup<'_>, span: &Span) -> Principals {
+    let mut p = Principals::default();
+    match l {
+        Lookup::Absent => {}
+        Lookup::Unknown(n, u) => {
+            p.present = true;
+            p.unknown = Some((u.reason.to_string(), span_of(n, span)));
+        }
+        Lookup::Known(n) => {
+            p.present = true;
+            match &n.value {
+                Value::String(s) => p.values.push(("*".into(), s.clone(), span_of(n, span))),
+                Value::Map(m) => {
+                    for (k, v) in m {
+                        let s = Strs::read(
+                            match &v.value {
+                                Value::Unknown(u) => Lookup::Unknown(v, u),
+                                _ => Lookup::Known(v),
+                            },
+                            span,
+                        );
+                        for (x, sp) in s.values {
+                            p.values.push((k.clone(), x, sp));
+                        }
+                        if p.unknown.is_none() {
+                            p.unknown = s.unknown;
+                        }
+                    }
+                }
+                _ => {
+                    p.unknown = Some(("Principal has an unexpected shape".into(), span_of(n, span)))
+                }
+            }
+        }
+    }
+    p
+}
+
+fn statement(n: &Node, doc_span: &Span) -> Statement {
+    let span = span_of(n, doc_span);
+    let mut conditions = Vec::new();
+    let mut condition_unknown = None;
+    match n.get("Condition") {
+        Lookup::Absent => {}
+        Lookup::Unknown(c, u) => {
+            condition_unknown = Some((u.reason.to_string(), span_of(c, &span)))
+        }
+        Lookup::Known(c) => match &c.value {
+            Value::Map(ops) => {
+                for (op, body) in ops {
+                    match &body.value {
+                        Value::Map(keys) => {
+                            for (k, v) in keys {
+                                let values = Strs::read(
+                                    match &v.value {
+                                        Value::Unknown(u) => Lookup::Unknown(v, u),
+                                        _ => Lookup::Known(v),
+                                    },
+                                    &span,
+                                );
+                                conditions.push(Condition {
+                                    operator: op.clone(),
+                                    key: k.to_ascii_lowercase(),
+                                    values,
+                                });
+                            }
+                        }
+                        Value::Unknown(u) => {
+                            condition_unknown = Some((u.reason.to_string(), span_of(body, &span)))
+                        }
+                        _ => {
+                            condition_unknown = Some((
+                                "Condition has an unexpected shape".into(),
+                                span_of(body, &span),
+                            ))
+                        }
+                    }
+                }
+            }
+            Value::Null => {}
+            _ => {
+                condition_unknown = Some((
+                    "Condition has an unexpected shape".into(),
+                    span_of(c, &span),
+                ))
+            }
+        },
+    }
+    Statement {
+        sid: n
+            .get("Sid")
+            .known()
+            .and_then(|x| x.as_str())
+            .map(str::to_string),
+        effect: Tri::string(n.get("Effect"), &span, "Effect"),
+        actions: Strs::read(n.get("Action"), &span),
+        not_actions: Strs::read(n.get("NotAction"), &span),
+        resources: Strs::read(n.get("Resource"), &span),
+        not_resources: Strs::read(n.get("NotResource"), &span),
+        principals: principals(n.get("Principal"), &span),
+        not_principals: principals(n.get("NotPrincipal"), &span),
+        conditions,
+        condition_unknown,
+        span,
+    }
+}
+
+/// Where policy documents are written: (type, attribute path, kind,
+/// attribute naming the governed resource or "" for the resource itself).
+const SOURCES: &[(&str, &str, PolicyKind, &str)] = &[
+    ("aws_iam_policy", "policy", PolicyKind::Identity, ""),
+    (
+        "aws_iam_role_policy",
+        "policy",
+        PolicyKind::Identity,
+        "role",
+    ),
+    (
+        "aws_iam_user_policy",
+        "policy",
+        PolicyKind::Identity,
+        "user",
+    ),
+    (
+        "aws_iam_group_policy",
+        "policy",
+        PolicyKind::Identity,
+        "group",
+    ),
+    ("aws_iam_role", "assume_role_policy", PolicyKind::Trust, ""),
+    (
+        "aws_s3_bucket_policy",
+        "policy",
+        PolicyKind::Resource,
+        "bucket",
+    ),
+    ("aws_s3_bucket", "policy", PolicyKind::Resource, ""),
+    ("aws_kms_key", "policy", PolicyKind::Resource, ""),
+    (
+        "aws_kms_key_policy",
+        "policy",
+        PolicyKind::Resource,
+        "key_id",
+    ),
+    ("aws_sqs_queue", "policy", PolicyKind::Resource, ""),
+    (
+        "aws_sqs_queue_policy",
+        "policy",
+        PolicyKind::Resource,
+        "queue_url",
+    ),
+    ("aws_sns_topic", "policy", PolicyKind::Resource, ""),
+    (
+        "aws_sns_topic_policy",
+        "policy",
+        PolicyKind::Resource,
+        "arn",
+    ),
+    (
+        "aws_ecr_repository_policy",
+        "policy",
+        PolicyKind::Resource,
+        "repository",
+    ),
+    (
+        "aws_secretsmanager_secret",
+        "policy",
+        PolicyKind::Resource,
+        "",
+    ),
+    (
+        "aws_secretsmanager_secret_policy",
+        "policy",
+        PolicyKind::Resource,
+        "secret_arn",
+    ),
+    (
+        "aws_efs_file_system_policy",
+        "policy",
+        PolicyKind::Resource,
+        "file_system_id",
+    ),
+    (
+        "aws_opensearch_domain",
+        "access_policies",
+        PolicyKind::Resource,
+        "",
+    ),
+    (
+        "aws_elasticsearch_domain",
+        "access_policies",
+        PolicyKind::Resource,
+        "",
+    ),
+    (
+        "aws_opensearch_domain_policy",
+        "access_policies",
+        PolicyKind::Resource,
+        "domain_name",
+    ),
+    (
+        "AWS::IAM::Policy",
+        "PolicyDocument",
+        PolicyKind::Identity,
+        "",
+    ),
+    (
+        "AWS::IAM::ManagedPolicy",
+        "PolicyDocument",
+        PolicyKind::Identity,
+        "",
+    ),
+    (
+        "AWS::IAM::RolePolicy",
+        "PolicyDocument",
+        PolicyKind::Identity,
+        "RoleName",
+    ),
+    (
+        "AWS::IAM::UserPolicy",
+        "PolicyDocument",
+        PolicyKind::Identity,
+        "UserName",
+    ),
+    (
+        "AWS::IAM::GroupPolicy",
+        "PolicyDocument",
+        PolicyKind::Identity,
+        "GroupName",
+    ),
+    (
+        "AWS::IAM::Role",
+        "AssumeRolePolicyDocument",
+        PolicyKind::Trust,
+        "",
+    ),
+    (
+        "AWS::S3::BucketPolicy",
+        "PolicyDocument",
+        PolicyKind::Resource,
+        "Bucket",
+    ),
+    ("AWS::KMS::Key", "KeyPolicy", PolicyKind::Resource, ""),
+    (
+        "AWS::SQS::QueuePolicy",
+        "PolicyDocument",
+        PolicyKind::Resource,
+        "Queues",
+    ),
+    (
+        "AWS::SNS::TopicPolicy",
+        "PolicyDocument",
+        PolicyKind::Resource,
+        "Topics",
+    ),
+    (
+        "AWS::ECR::Repository",
+        "RepositoryPolicyText",
+        PolicyKind::Resource,
+        "",
+    ),
+    (
+        "AWS::SecretsManager::ResourcePolicy",
+        "ResourcePolicy",
+        PolicyKind::Resource,
+        "SecretId",
+    ),
+    (
+        "AWS::EFS::FileSystem",
+        "FileSystemPolicy",
+        PolicyKind::Resource,
+        "",
+    ),
+    (
+        "AWS::OpenSearchService::Domain",
+        "AccessPolicies",
+        PolicyKind::Resource,
+        "",
+    ),
+    (
+        "AWS::Elasticsearch::Domain",
+        "AccessPolicies",
+        PolicyKind::Resource,
+        "",
+    ),
+];
+
+/// Inline policy lists: (type, list attribute, document key in each item).
+const INLINE_LISTS: &[(&str, &str, &str)] = &[
+    ("aws_iam_role", "inline_policy", "policy"),
+    ("AWS::IAM::Role", "Policies", "PolicyDocument"),
+    ("AWS::IAM::User", "Policies", "PolicyDocument"),
+    ("AWS::IAM::Group", "Policies", "PolicyDocument"),
+];
+
+fn owner_of(model: &Model, id: ResourceId, owner_attr: &str) -> Option<ResourceId> {
+    if owner_attr.is_empty() {
+        return Some(id);
+    }
+    model
+        .refs_from(id)
+        .find(|e| e.path == owner_attr || e.path.starts_with(&format!("{owner_attr}.")))
+        .map(|e| e.to)
+}
+
+pub fn build(model: &Model) -> IamView {
+    let mut v = IamView::default();
+    let types: Vec<&str> = SOURCES.iter().map(|s| s.0).collect();
+    for (id, r) in model.of_types(&types) {
+        for (t, attr, kind, owner_attr) in SOURCES {
+            if *t != r.rtype {
+                continue;
+            }
+            let Some(n) = r.attr(attr).node() else {
+                continue;
+            };
+            let doc = parse_doc(n, &r.span);
+            if doc.is_absent() {
+                continue;
+            }
+            v.policies.push(Policy {
+                resource: id,
+                rtype: r.rtype.clone(),
+                attr: attr.to_string(),
+                kind: *kind,
+                span: span_of(n, &r.span),
+                doc,
+                owner: owner_of(model, id, owner_attr),
+            });
+        }
+    }
+    let list_types: Vec<&str> = INLINE_LISTS.iter().map(|s| s.0).collect();
+    for (id, r) in model.of_types(&list_types) {
+        for (t, list, key) in INLINE_LISTS {
+            if *t != r.rtype {
+                continue;
+            }
+            let Some(n) = r.attr(list).node() else {
+                continue;
+            };
+            for (k, item) in n.items().into_iter().enumerate() {
+                let attr = format!("{list}.{k}.{key}");
+                let Some(d) = item.get(key).node() else {
+                    continue;
+                };
+                let doc = parse_doc(d, &r.span);
+                if doc.is_absent() {
+                    continue;
+                }
+                v.policies.push(Policy {
+                    resource: id,
+                    rtype: r.rtype.clone(),
+                    attr,
+                    kind: PolicyKind::Identity,
+                    span: span_of(d, &r.span),
+                    doc,
+                    owner: Some(id),
+                });
+            }
+            if let Lookup::Unknown(n, u) = r.attr(list) {
+                v.policies.push(Policy {
+                    resource: id,
+                    rtype: r.rtype.clone(),
+                    attr: list.to_string(),
+                    kind: PolicyKind::Identity,
+                    span: span_of(n, &r.span),
+                    doc: Tri::Unknown(u.reason.to_string(), span_of(n, &r.span)),
+                    owner: Some(id),
+                });
+            }
+        }
+    }
+    v.policies.sort_by_key(|p| p.resource);
+
+    users(model, &mut v);
+    v
+}
+
+fn users(model: &Model, v: &mut IamView) {
+    for (id, r) in model.of_types(&["aws_iam_user", "AWS::IAM::User"]) {
+        let cfn = is_cfn(r);
+        let name = util::s(r, "name", "UserName");
+        let login_profile = if cfn {
+            r.attr("LoginProfile")
+                .node()
+                .filter(|n| !matches!(n.value, Value::Null))
+                .map(|n| (id, span_of(n, &r.span)))
+        } else {
+            crate::related(model, id, r, "aws_iam_user_login_profile", "user", &name)
+                .first()
+                .map(|(pid, p)| (*pid, p.span.clone()))
+        };
+        let mfa_device =
+            util::referrers(model, id, &["AWS::IAM::VirtualMFADevice"], "Users").len() > 0;
+        v.users.push(IamUser {
+            id,
+            name,
+            login_profile,
+            mfa_device,
+        });
+    }
+    for (id, r) in model.of_types(&[
+        "aws_iam_user_policy",
+        "aws_iam_user_policy_attachment",
+        "aws_iam_policy_attachment",
+        "AWS::IAM::User",
+        "AWS::IAM::Policy",
+        "AWS::IAM::ManagedPolicy",
+        "AWS::IAM::UserPolicy",
+    ]) {
+        let attr = match r.rtype.as_str() {
+            "aws_iam_user_policy" | "aws_iam_user_policy_attachment" => "user",
+            "aws_iam_policy_attachment" | "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => {
+                if r.rtype == "aws_iam_policy_attachment" {
+                    "users"
+                } else {
+                    "Users"
+                }
+            }
+            "AWS::IAM::UserPolicy" => "UserName",
+            _ => "",
+        };
+        if !attr.is_empty() {
+            if let Tri::Known(true, span) = util::present(r, attr, attr) {
+                v.user_attachments.push(UserAttachment {
+                    resource: id,
+                    attr: attr.to_string(),
+                    span,
+                });
+            }
+            continue;
+        }
+        // AWS::IAM::User: inline Policies and ManagedPolicyArns.
+        for a in ["Policies", "ManagedPolicyArns"] {
+            if let Tri::Known(true, span) = util::present(r, a, a) {
+                v.user_attachments.push(UserAttachment {
+                    resource: id,
+                    attr: a.to_string(),
+                    span,
+                });
+            }
+        }
+    }
+    for (id, r) in model.of_types(&["aws_iam_access_key", "AWS::IAM::AccessKey"]) {
+        v.access_keys.push(AccessKey {
+            id,
+            status: util::s(r, "status", "Status"),
+        });
+    }
+    for (id, r) in model.of_type("aws_iam_account_password_policy") {
+        v.password_policies.push(password_policy(id, r));
+    }
+}
+
+fn password_policy(id: ResourceId, r: &Resource) -> PasswordPolicy {
+    PasswordPolicy {
+        id,
+        minimum_length: util::i(r, "minimum_password_length", ""),
+        reuse_prevention: util::i(r, "password_reuse_prevention", ""),
+        max_age: util::i(r, "max_password_age", ""),
+        require_symbols: util::b(r, "require_symbols", ""),
+        require_numbers: util::b(r, "require_numbers", ""),
+        require_uppercase: util::b(r, "require_uppercase_characters", ""),
+        require_lowercase: util::b(r, "require_lowercase_characters", ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard_match("*", "iam:PassRole"));
+        assert!(wildcard_match("iam:*", "iam:PassRole"));
+        assert!(wildcard_match("IAM:pass*", "iam:PassRole"));
+        assert!(wildcard_match("iam:?assRole", "iam:PassRole"));
+        assert!(!wildcard_match("s3:*", "iam:PassRole"));
+        assert!(!wildcard_match("iam:Pass", "iam:PassRole"));
+    }
+
+    #[test]
+    fn parses_string_and_structured_documents() {
+        let span = Span::line("main.tf".into(), 3);
+        let text = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":["*"],
+            "Principal":{"AWS":["arn:aws:iam::111122223333:root","*"]},
+            "Condition":{"Bool":{"aws:SecureTransport":"false"}}}}"#;
+        let n = Node::string(text, Some(span.clone()));
+        let Tri::Known(doc, _) = parse_doc(&n, &span) else {
+            panic!("parsed")
+        };
+        assert_eq!(doc.statements.len(), 1);
+        let s = &doc.statements[0];
+        assert!(s.is_allow());
+        assert!(s.full_wildcard_action().is_some());
+        assert!(s.all_resources().is_some());
+        assert!(s.principals.public().is_some());
+        let c = s.condition("aws:securetransport").expect("condition");
+        assert!(c.values.contains("false"));
+
+        let bad = Node::string("{not json", Some(span.clone()));
+        assert!(parse_doc(&bad, &span).is_unknown());
+        let odd = Node::list(vec![], Some(span.clone()));
+        assert!(parse_doc(&odd, &span).is_unknown());
+        let unk = Node::unknown("known after apply", None);
+        assert!(parse_doc(&unk, &span).is_unknown());
+        let odd_stmt = Node::from_json(
+            &serde_json::json!({"Statement": [1, {"Effect": "Deny", "Action": ["s3:*"]}]}),
+            None,
+        );
+        let Tri::Known(doc, _) = parse_doc(&odd_stmt, &span) else {
+            panic!("parsed")
+        };
+        assert_eq!(doc.statements.len(), 1);
+        assert!(doc.unknown.is_some());
+        assert!(doc.statements[0].is_deny());
+    }
+}

@@ -1,0 +1,72 @@
+//! SageMaker: notebook instances, endpoint configurations, models.
+
+use palisade_model::{Model, ResourceId};
+
+use super::util;
+use crate::Tri;
+
+#[derive(Clone, Debug)]
+pub struct Notebook {
+    pub id: ResourceId,
+    /// `Enabled` (default) / `Disabled`.
+    pub root_access: Tri<String>,
+    /// `Enabled` (default) / `Disabled`.
+    pub direct_internet: Tri<String>,
+    pub kms_key: Tri<String>,
+    pub subnet: Tri<bool>,
+}
+
+#[derive(Clone, Debug)]
+pub struct EndpointConfig {
+    pub id: ResourceId,
+    pub kms_key: Tri<String>,
+    pub data_capture: Tri<bool>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SageModel {
+    pub id: ResourceId,
+    pub network_isolation: Tri<bool>,
+    pub vpc: Tri<bool>,
+}
+
+#[derive(Debug, Default)]
+pub struct SageMakerView {
+    pub notebooks: Vec<Notebook>,
+    pub endpoint_configs: Vec<EndpointConfig>,
+    pub models: Vec<SageModel>,
+}
+
+pub fn build(model: &Model) -> SageMakerView {
+    let mut v = SageMakerView::default();
+    for (id, r) in model.of_types(&[
+        "aws_sagemaker_notebook_instance",
+        "AWS::SageMaker::NotebookInstance",
+    ]) {
+        v.notebooks.push(Notebook {
+            id,
+            root_access: util::s(r, "root_access", "RootAccess"),
+            direct_internet: util::s(r, "direct_internet_access", "DirectInternetAccess"),
+            kms_key: util::s(r, "kms_key_id", "KmsKeyId"),
+            subnet: util::present(r, "subnet_id", "SubnetId"),
+        });
+    }
+    for (id, r) in model.of_types(&[
+        "aws_sagemaker_endpoint_configuration",
+        "AWS::SageMaker::EndpointConfig",
+    ]) {
+        v.endpoint_configs.push(EndpointConfig {
+            id,
+            kms_key: util::s(r, "kms_key_arn", "KmsKeyId"),
+            data_capture: util::present(r, "data_capture_config", "DataCaptureConfig"),
+        });
+    }
+    for (id, r) in model.of_types(&["aws_sagemaker_model", "AWS::SageMaker::Model"]) {
+        v.models.push(SageModel {
+            id,
+            network_isolation: util::b(r, "enable_network_isolation", "EnableNetworkIsolation"),
+            vpc: util::present(r, "vpc_config", "VpcConfig"),
+        });
+    }
+    v
+}

@@ -1,0 +1,186 @@
+//! Small readers shared by the AWS adapters: one fact, two spellings
+//! (Terraform `snake_case`, CloudFormation `PascalCase`).
+
+use palisade_model::{Lookup, Model, Node, Resource, ResourceId, SourceKind, Span, Value};
+
+use crate::Tri;
+
+/// True if the resource was read from CloudFormation.
+pub fn is_cfn(r: &Resource) -> bool {
+    r.kind == SourceKind::CloudFormation
+}
+
+/// Looks the Terraform or the CloudFormation path up, whichever applies to
+/// the resource's language. An empty path means "not in this language".
+pub fn look<'a>(r: &'a Resource, tf: &str, cfn: &str) -> Lookup<'a> {
+    let p = if is_cfn(r) { cfn } else { tf };
+    if p.is_empty() {
+        Lookup::Absent
+    } else {
+        r.attr(p)
+    }
+}
+
+fn name<'a>(r: &Resource, tf: &'a str, cfn: &'a str) -> &'a str {
+    if is_cfn(r) { cfn } else { tf }
+}
+
+pub fn b(r: &Resource, tf: &str, cfn: &str) -> Tri<bool> {
+    Tri::bool(look(r, tf, cfn), &r.span, name(r, tf, cfn))
+}
+
+pub fn s(r: &Resource, tf: &str, cfn: &str) -> Tri<String> {
+    Tri::string(look(r, tf, cfn), &r.span, name(r, tf, cfn))
+}
+
+pub fn i(r: &Resource, tf: &str, cfn: &str) -> Tri<i64> {
+    Tri::int(look(r, tf, cfn), &r.span, name(r, tf, cfn))
+}
+
+/// Whether a block or value is set: known `true` when present and not empty
+/// (a non-empty block, list, map or string), absent when missing, null or
+/// empty.
+pub fn present(r: &Resource, tf: &str, cfn: &str) -> Tri<bool> {
+    present_node(look(r, tf, cfn), &r.span)
+}
+
+pub fn present_node(l: Lookup<'_>, fallback: &Span) -> Tri<bool> {
+    match l {
+        Lookup::Absent => Tri::Absent(fallback.clone()),
+        Lookup::Unknown(n, u) => Tri::Unknown(
+            u.reason.to_string(),
+            n.span.clone().unwrap_or_else(|| fallback.clone()),
+        ),
+        Lookup::Known(n) => {
+            let span = n.span.clone().unwrap_or_else(|| fallback.clone());
+            let empty = match &n.value {
+                Value::Null => true,
+                Value::List(l) => l.is_empty(),
+                Value::Map(m) => m.is_empty(),
+                Value::String(s) => s.is_empty(),
+                _ => false,
+            };
+            if empty {
+                Tri::Absent(span)
+            } else {
+                Tri::Known(true, span)
+            }
+        }
+    }
+}
+
+/// A list of strings (a single string counts as a list of one), with the
+/// first unknown element's reason if any element could not be resolved.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Strs {
+    pub values: Vec<(String, Span)>,
+    /// Reason and location of the first unresolved element.
+    pub unknown: Option<(String, Span)>,
+    /// Whether the attribute was written at all.
+    pub present: bool,
+}
+
+impl Strs {
+    pub fn read(l: Lookup<'_>, fallback: &Span) -> Strs {
+        let mut out = Strs::default();
+        match l {
+            Lookup::Absent => {}
+            Lookup::Unknown(n, u) => {
+                out.present = true;
+                out.unknown = Some((
+                    u.reason.to_string(),
+                    n.span.clone().unwrap_or_else(|| fallback.clone()),
+                ));
+            }
+            Lookup::Known(n) => {
+                out.present = !matches!(n.value, Value::Null);
+                out.push_node(n, fallback, 0);
+            }
+        }
+        out
+    }
+
+    fn push_node(&mut self, n: &Node, fallback: &Span, depth: usize) {
+        let span = n.span.clone().unwrap_or_else(|| fallback.clone());
+        match &n.value {
+            Value::Null => {}
+            Value::String(s) => self.values.push((s.clone(), span)),
+            Value::Number(x) => self.values.push((x.to_string(), span)),
+            Value::Bool(x) => self.values.push((x.to_string(), span)),
+            Value::List(l) if depth < 8 => {
+                for x in l {
+                    self.push_node(x, &span, depth + 1);
+                }
+            }
+            Value::Unknown(u) => {
+                if self.unknown.is_none() {
+                    self.unknown = Some((u.reason.to_string(), span));
+                }
+            }
+            _ => {
+                if self.unknown.is_none() {
+                    self.unknown = Some(("value has an unexpected shape".into(), span));
+                }
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty() && self.unknown.is_none()
+    }
+
+    /// The first known value matching `f`.
+    pub fn find(&self, f: impl Fn(&str) -> bool) -> Option<&(String, Span)> {
+        self.values.iter().find(|(v, _)| f(v))
+    }
+
+    pub fn contains(&self, v: &str) -> bool {
+        self.values.iter().any(|(x, _)| x == v)
+    }
+}
+
+/// Reads a list of strings, Terraform or CloudFormation spelling.
+pub fn strs(r: &Resource, tf: &str, cfn: &str) -> Strs {
+    Strs::read(look(r, tf, cfn), &r.span)
+}
+
+/// The resources `id` refers to through attribute `path` (or any attribute
+/// when `path` is empty), of one of `types`.
+pub fn targets<'m>(
+    model: &'m Model,
+    id: ResourceId,
+    path: &str,
+    types: &[&str],
+) -> Vec<(ResourceId, &'m Resource)> {
+    let mut v: Vec<(ResourceId, &Resource)> = model
+        .refs_from(id)
+        .filter(|e| path.is_empty() || e.path == path || e.path.starts_with(&format!("{path}.")))
+        .map(|e| (e.to, model.get(e.to)))
+        .filter(|(_, r)| types.contains(&r.rtype.as_str()))
+        .collect();
+    v.sort_by_key(|(i, _)| *i);
+    v.dedup_by_key(|(i, _)| *i);
+    v
+}
+
+/// Resources of one of `types` that refer to `id` through `path` (any
+/// attribute when empty), in model order.
+pub fn referrers<'m>(
+    model: &'m Model,
+    id: ResourceId,
+    types: &[&'m str],
+    path: &'m str,
+) -> Vec<(ResourceId, &'m Resource)> {
+    let mut v: Vec<_> = types
+        .iter()
+        .flat_map(|t| model.referrers(id, t, path))
+        .collect();
+    v.sort_by_key(|(i, _)| *i);
+    v.dedup_by_key(|(i, _)| *i);
+    v
+}
+
+/// The span of a node or the fallback.
+pub fn span_of(n: &Node, fallback: &Span) -> Span {
+    n.span.clone().unwrap_or_else(|| fallback.clone())
+}
