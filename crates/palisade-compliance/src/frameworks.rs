@@ -51,7 +51,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("soc2", include_str!("../frameworks/soc2.toml")),
     ("hipaa", include_str!("../frameworks/hipaa.toml")),
     ("gdpr", include_str!("../frameworks/gdpr.toml")),
-    ("nist-800-53", include_str!("../frameworks/nist-800-53.toml")),
+    (
+        "nist-800-53",
+        include_str!("../frameworks/nist-800-53.toml"),
+    ),
     ("pci-dss", include_str!("../frameworks/pci-dss.toml")),
     ("pss", include_str!("../frameworks/pss.toml")),
 ];
@@ -70,10 +73,7 @@ fn loaded() -> &'static Loaded {
             match parse_framework(text) {
                 Ok(fw) => {
                     if fw.id != *file_id {
-                        errors.push(format!(
-                            "frameworks/{file_id}.toml declares id `{}`",
-                            fw.id
-                        ));
+                        errors.push(format!("frameworks/{file_id}.toml declares id `{}`", fw.id));
                     }
                     frameworks.push(fw);
                 }
@@ -115,44 +115,24 @@ pub fn validate_mapping(framework_id: &str, control_id: &str) -> bool {
     framework(framework_id).is_some_and(|f| f.has_control(control_id))
 }
 
+/// One framework mapping of a rule: framework id and control ids, the
+/// element type of `palisade_engine::Rule::frameworks`.
+pub type FrameworkMapping<'a> = (&'a str, &'a [&'a str]);
+
+/// A rule id with its framework mappings.
+pub type RuleMappings<'a> = (&'a str, &'a [FrameworkMapping<'a>]);
+
 /// Checks the framework mappings of rules, given as
 /// `(rule id, [(framework id, [control ids])])` — the shape of
 /// `palisade_engine::Rule::frameworks`. Returns one message per problem:
 /// an unknown framework, an unknown control, an empty control list, or a
 /// control or framework listed twice. Empty means every mapping is sound.
-pub fn check_rule_mappings(rules: &[(&str, &[(&str, &[&str])])]) -> Vec<String> {
+pub fn check_rule_mappings(rules: &[RuleMappings<'_>]) -> Vec<String> {
     let mut errors = Vec::new();
     for (rule_id, mappings) in rules {
-        let mut seen_fw = BTreeSet::new();
-        for (fw_id, controls) in mappings.iter() {
-            if !seen_fw.insert(*fw_id) {
-                errors.push(format!("{rule_id}: framework `{fw_id}` is listed twice"));
-            }
-            let Some(fw) = framework(fw_id) else {
-                errors.push(format!(
-                    "{rule_id}: unknown framework `{fw_id}` (known: {})",
-                    framework_ids().join(", ")
-                ));
-                continue;
-            };
-            if controls.is_empty() {
-                errors.push(format!("{rule_id}: `{fw_id}` maps to no control"));
-            }
-            let mut seen_ctrl = BTreeSet::new();
-            for ctrl in controls.iter() {
-                if !seen_ctrl.insert(*ctrl) {
-                    errors.push(format!(
-                        "{rule_id}: `{fw_id}` control `{ctrl}` is listed twice"
-                    ));
-                }
-                if !fw.has_control(ctrl) {
-                    errors.push(format!(
-                        "{rule_id}: unknown control `{ctrl}` in `{fw_id}` ({} {})",
-                        fw.name, fw.version
-                    ));
-                }
-            }
-        }
+        let owned: Vec<(&str, Vec<&str>)> =
+            mappings.iter().map(|(f, cs)| (*f, cs.to_vec())).collect();
+        check_one(rule_id, &owned, &mut errors);
     }
     errors
 }
@@ -160,28 +140,49 @@ pub fn check_rule_mappings(rules: &[(&str, &[(&str, &[&str])])]) -> Vec<String> 
 /// [`check_rule_mappings`] over owned mappings (`RuleInfo::frameworks`, custom
 /// rules).
 pub fn check_rule_info_mappings(rules: &[palisade_engine::RuleInfo]) -> Vec<String> {
-    let owned: Vec<(&str, Vec<(&str, Vec<&str>)>)> = rules
-        .iter()
-        .map(|r| {
-            (
-                r.id.as_str(),
-                r.frameworks
-                    .iter()
-                    .map(|(f, cs)| (f.as_str(), cs.iter().map(String::as_str).collect()))
-                    .collect(),
-            )
-        })
-        .collect();
-    let inner: Vec<Vec<(&str, &[&str])>> = owned
-        .iter()
-        .map(|(_, m)| m.iter().map(|(f, cs)| (*f, cs.as_slice())).collect())
-        .collect();
-    let shaped: Vec<(&str, &[(&str, &[&str])])> = owned
-        .iter()
-        .zip(inner.iter())
-        .map(|((id, _), m)| (*id, m.as_slice()))
-        .collect();
-    check_rule_mappings(&shaped)
+    let mut errors = Vec::new();
+    for r in rules {
+        let owned: Vec<(&str, Vec<&str>)> = r
+            .frameworks
+            .iter()
+            .map(|(f, cs)| (f.as_str(), cs.iter().map(String::as_str).collect()))
+            .collect();
+        check_one(&r.id, &owned, &mut errors);
+    }
+    errors
+}
+
+fn check_one(rule_id: &str, mappings: &[(&str, Vec<&str>)], errors: &mut Vec<String>) {
+    let mut seen_fw = BTreeSet::new();
+    for (fw_id, controls) in mappings {
+        if !seen_fw.insert(*fw_id) {
+            errors.push(format!("{rule_id}: framework `{fw_id}` is listed twice"));
+        }
+        let Some(fw) = framework(fw_id) else {
+            errors.push(format!(
+                "{rule_id}: unknown framework `{fw_id}` (known: {})",
+                framework_ids().join(", ")
+            ));
+            continue;
+        };
+        if controls.is_empty() {
+            errors.push(format!("{rule_id}: `{fw_id}` maps to no control"));
+        }
+        let mut seen_ctrl = BTreeSet::new();
+        for ctrl in controls {
+            if !seen_ctrl.insert(*ctrl) {
+                errors.push(format!(
+                    "{rule_id}: `{fw_id}` control `{ctrl}` is listed twice"
+                ));
+            }
+            if !fw.has_control(ctrl) {
+                errors.push(format!(
+                    "{rule_id}: unknown control `{ctrl}` in `{fw_id}` ({} {})",
+                    fw.name, fw.version
+                ));
+            }
+        }
+    }
 }
 
 /// Checks one framework's data: non-empty id, name, version; at least one

@@ -12,8 +12,9 @@ mod render;
 mod report;
 
 pub use frameworks::{
-    Control, Framework, check_framework, check_rule_info_mappings, check_rule_mappings,
-    framework, framework_ids, frameworks, load_errors, parse_framework, validate_mapping,
+    Control, Framework, FrameworkMapping, RuleMappings, check_framework, check_rule_info_mappings,
+    check_rule_mappings, framework, framework_ids, frameworks, load_errors, parse_framework,
+    validate_mapping,
 };
 pub use render::{ReportFormat, html_escape, render, render_to_string};
 pub use report::{

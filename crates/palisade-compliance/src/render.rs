@@ -48,7 +48,11 @@ impl ReportFormat {
 }
 
 /// Writes `report` in `format`.
-pub fn render(report: &ComplianceReport, format: ReportFormat, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    report: &ComplianceReport,
+    format: ReportFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         ReportFormat::Text => render_text(report, out),
         ReportFormat::Json => render_json(report, out),
@@ -81,7 +85,7 @@ fn summary_lines(r: &ComplianceReport) -> Vec<String> {
             s.covered, s.controls, s.coverage_percent, s.not_covered
         ),
         format!(
-            "Evaluated: {} controls had results; {} covered controls had no resources to check.",
+            "Evaluated: {} control(s) had results; {} covered control(s) had no resources to check.",
             s.evaluated, s.no_resources
         ),
         format!(
@@ -207,26 +211,35 @@ fn render_markdown(r: &ComplianceReport, out: &mut dyn Write) -> io::Result<()> 
     writeln!(out)?;
     writeln!(out, "## Controls")?;
     writeln!(out)?;
-    writeln!(out, "| Control | Title | Status | Rules | Fail | Unknown | Pass |")?;
-    writeln!(out, "| --- | --- | --- | --- | ---: | ---: | ---: |")?;
+    writeln!(
+        out,
+        "| Control | Title | Status | Rules | Fail | Unknown | Warn | Pass |"
+    )?;
+    writeln!(out, "| --- | --- | --- | --- | ---: | ---: | ---: | ---: |")?;
     for c in &r.controls {
         let rules: Vec<String> = c.rules.iter().map(|x| md(&x.id)).collect();
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             md(&c.id),
             md(&c.title),
             c.status.as_str(),
             rules.join(", "),
             c.counts.fail,
             c.counts.unknown,
+            c.counts.warn,
             c.counts.pass
         )?;
     }
     let detailed: Vec<&ControlResult> = r
         .controls
         .iter()
-        .filter(|c| matches!(c.status, ControlStatus::Fail | ControlStatus::Unknown | ControlStatus::Warn))
+        .filter(|c| {
+            matches!(
+                c.status,
+                ControlStatus::Fail | ControlStatus::Unknown | ControlStatus::Warn
+            )
+        })
         .collect();
     if !detailed.is_empty() {
         writeln!(out)?;
@@ -241,7 +254,11 @@ fn render_markdown(r: &ComplianceReport, out: &mut dyn Write) -> io::Result<()> 
                 c.status.as_str()
             )?;
             writeln!(out)?;
-            for f in c.findings.iter().filter(|f| f.status != palisade_engine::Status::Pass) {
+            for f in c
+                .findings
+                .iter()
+                .filter(|f| f.status != palisade_engine::Status::Pass)
+            {
                 write!(
                     out,
                     "- **{}** {} on {} at {}:{}: {}",

@@ -234,11 +234,13 @@ pub fn build(framework: &Framework, rules: &[RuleInfo], findings: &[Finding]) ->
         }
     }
     for f in findings {
-        rule_meta.entry(f.rule_id.as_str()).or_insert_with(|| RuleRef {
-            id: f.rule_id.clone(),
-            title: f.title.clone(),
-            severity: f.severity,
-        });
+        rule_meta
+            .entry(f.rule_id.as_str())
+            .or_insert_with(|| RuleRef {
+                id: f.rule_id.clone(),
+                title: f.title.clone(),
+                severity: f.severity,
+            });
         if let Some(ctrls) = f.frameworks.get(&framework.id) {
             for c in ctrls {
                 if let Some(ctrl) = framework.control(c) {

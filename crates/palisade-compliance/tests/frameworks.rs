@@ -109,10 +109,22 @@ fn well_known_controls_exist_with_real_numbering() {
     assert!(title("cis-aws", "5.6").contains("IMDSv2"));
     assert!(title("cis-k8s", "5.2.2").contains("privileged containers"));
     assert!(title("cis-k8s", "5.1.3").contains("wildcard"));
-    assert_eq!(title("nist-800-53", "SC-28"), "Protection of Information at Rest");
-    assert_eq!(title("nist-800-53", "AC-6(9)"), "Log Use of Privileged Functions");
-    assert_eq!(title("nist-800-53", "SC-7(5)"), "Deny by Default — Allow by Exception");
-    assert_eq!(title("hipaa", "164.312(a)(2)(iv)"), "Encryption and decryption");
+    assert_eq!(
+        title("nist-800-53", "SC-28"),
+        "Protection of Information at Rest"
+    );
+    assert_eq!(
+        title("nist-800-53", "AC-6(9)"),
+        "Log Use of Privileged Functions"
+    );
+    assert_eq!(
+        title("nist-800-53", "SC-7(5)"),
+        "Deny by Default — Allow by Exception"
+    );
+    assert_eq!(
+        title("hipaa", "164.312(a)(2)(iv)"),
+        "Encryption and decryption"
+    );
     assert_eq!(
         title("hipaa", "164.308(a)(1)(ii)(D)"),
         "Information system activity review"
@@ -179,7 +191,10 @@ fn check_rule_mappings_reports_each_problem() {
     assert!(errs.iter().all(|e| e.starts_with("PAL-BAD-001: ")));
     assert!(errs.iter().any(|e| e.contains("`CC6.1` is listed twice")));
     assert!(errs.iter().any(|e| e.contains("unknown control `CC99.1`")));
-    assert!(errs.iter().any(|e| e.contains("unknown framework `iso27001`")));
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("unknown framework `iso27001`"))
+    );
     assert!(errs.iter().any(|e| e.contains("maps to no control")));
     assert!(errs.iter().any(|e| e.contains("`gdpr` is listed twice")));
 }
@@ -195,4 +210,25 @@ fn parse_framework_rejects_malformed_data() {
     .expect("parses");
     let errs = check_framework(&fw);
     assert_eq!(errs.len(), 2, "{errs:?}");
+}
+
+#[test]
+fn check_rule_info_mappings_matches_the_static_form() {
+    let mut frameworks = std::collections::BTreeMap::new();
+    frameworks.insert("hipaa".to_string(), vec!["164.312(a)(2)(iv)".to_string()]);
+    frameworks.insert("pss".to_string(), vec!["baseline/root".to_string()]);
+    let info = palisade_engine::RuleInfo {
+        id: "CUSTOM-1".into(),
+        title: "t".into(),
+        severity: palisade_engine::Severity::Low,
+        category: palisade_engine::Category::Custom,
+        frameworks,
+        description: String::new(),
+        help: String::new(),
+        help_uri: String::new(),
+        builtin: false,
+    };
+    let errs = palisade_compliance::check_rule_info_mappings(&[info]);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].contains("unknown control `baseline/root` in `pss`"));
 }
