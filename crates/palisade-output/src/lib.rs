@@ -63,7 +63,8 @@ pub use text::write_text;
 /// Everything a renderer needs. Borrowed: building one is free.
 #[derive(Clone, Debug)]
 pub struct Report<'a> {
-    /// palisade's version, e.g. `env!("CARGO_PKG_VERSION")` of the CLI.
+    /// palisade's version, e.g. `env!("CARGO_PKG_VERSION")` of the CLI. It
+    /// should start with a digit (SARIF validators warn otherwise).
     pub tool_version: &'a str,
     /// The findings to report, already filtered by the caller (passes are
     /// normally left out). Any order: renderers sort them.

@@ -299,3 +299,41 @@ fn json_summary_counts() {
         serde_json::json!(["db"])
     );
 }
+
+#[test]
+fn text_long_spans_are_elided() {
+    let mut fx = Fixture::new();
+    fx.findings.truncate(1);
+    fx.findings[0].location = palisade_model::Span::new("main.tf".into(), 1, 1, 13, 2);
+    let out = text(&fx.report(), &PLAIN);
+    let snippet: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.contains("-->"))
+        .take_while(|l| !l.contains("= resource"))
+        .collect();
+    // Head (1-3), elision, tail (12-13), the label line, borders.
+    assert!(
+        snippet.iter().any(|l| l.starts_with(" 1 | / resource")),
+        "{out}"
+    );
+    assert!(snippet.iter().any(|l| l.starts_with(" 3 | |")), "{out}");
+    assert!(snippet.iter().any(|l| l.starts_with("... | |")), "{out}");
+    assert!(!snippet.iter().any(|l| l.starts_with(" 7 |")), "{out}");
+    assert!(snippet.iter().any(|l| l.starts_with("13 | | }")), "{out}");
+    assert!(
+        snippet
+            .iter()
+            .any(|l| l.contains("|_ container `web` runs privileged")),
+        "{out}"
+    );
+}
+
+#[test]
+fn text_survives_out_of_range_locations() {
+    let mut fx = Fixture::new();
+    fx.findings[0].location = palisade_model::Span::new("main.tf".into(), 500, 3, 900, 1);
+    fx.findings[1].location = palisade_model::Span::new("main.tf".into(), 0, 0, 0, 0);
+    fx.findings[2].location = palisade_model::Span::new("main.tf".into(), 3, 400, 3, 2);
+    let out = text(&fx.report(), &PLAIN);
+    assert!(out.contains("Summary"));
+}
