@@ -1,7 +1,67 @@
 //! AWS rules, one file each, grouped by service.
 
+pub(crate) mod common;
 mod s3_encryption;
+mod cloudtrail_cloudwatch;
+mod cloudtrail_kms;
+mod cloudtrail_log_validation;
+mod cloudtrail_logging_disabled;
+mod cloudtrail_multi_region;
+mod config_all_resources;
+mod guardduty_disabled;
+mod iam_access_key;
+mod iam_admin_policy;
+mod iam_allow_not_action;
+mod iam_console_no_mfa;
+mod iam_passrole_any;
+mod iam_password_length;
+mod iam_password_reuse;
+mod iam_privilege_escalation;
+mod iam_public_resource_policy;
+mod iam_trust_external_id;
+mod iam_trust_public;
+mod iam_user_policies;
+mod iam_wildcard_action;
+mod kms_public_policy;
+mod kms_rotation;
+mod s3_access_logging;
+mod s3_deny_http;
+mod s3_public_access_block;
+mod s3_public_acl;
+mod s3_public_policy;
+mod s3_versioning;
 
 use palisade_engine::Rule;
 
-pub static RULES: &[&Rule] = &[&s3_encryption::RULE];
+/// Every AWS rule.
+pub static RULES: &[&Rule] = &[
+    &s3_encryption::RULE,
+    &config_all_resources::RULE,
+    &cloudtrail_multi_region::RULE,
+    &cloudtrail_log_validation::RULE,
+    &cloudtrail_kms::RULE,
+    &cloudtrail_cloudwatch::RULE,
+    &cloudtrail_logging_disabled::RULE,
+    &guardduty_disabled::RULE,
+    &iam_admin_policy::RULE,
+    &iam_wildcard_action::RULE,
+    &iam_passrole_any::RULE,
+    &iam_user_policies::RULE,
+    &iam_access_key::RULE,
+    &iam_console_no_mfa::RULE,
+    &iam_trust_public::RULE,
+    &iam_trust_external_id::RULE,
+    &iam_password_length::RULE,
+    &iam_password_reuse::RULE,
+    &iam_privilege_escalation::RULE,
+    &iam_allow_not_action::RULE,
+    &iam_public_resource_policy::RULE,
+    &kms_rotation::RULE,
+    &kms_public_policy::RULE,
+    &s3_public_acl::RULE,
+    &s3_public_policy::RULE,
+    &s3_public_access_block::RULE,
+    &s3_versioning::RULE,
+    &s3_access_logging::RULE,
+    &s3_deny_http::RULE,
+];
