@@ -88,11 +88,7 @@ pub fn is_unrendered_template(text: &str) -> bool {
         if content.starts_with('#') {
             continue;
         }
-        if content.starts_with("{{")
-            || content.contains(": {{")
-            || content.starts_with("- {{")
-            || content.ends_with(":{{")
-        {
+        if content.starts_with("{{") || content.contains(": {{") || content.starts_with("- {{") {
             return true;
         }
         let t = content.trim_end();
