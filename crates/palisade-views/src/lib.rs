@@ -10,6 +10,7 @@
 //! or absent (with where it would belong: the resource).
 
 pub mod aws;
+pub mod datastore;
 pub mod k8s;
 mod tri;
 
@@ -21,13 +22,17 @@ use palisade_model::Model;
 pub struct Views {
     pub aws: aws::AwsViews,
     pub k8s: k8s::K8sViews,
+    pub datastores: datastore::DataStores,
 }
 
 impl Views {
     pub fn build(model: &Model) -> Views {
+        let aws = aws::AwsViews::build(model);
+        let datastores = datastore::build(model, &aws);
         Views {
-            aws: aws::AwsViews::build(model),
+            aws,
             k8s: k8s::K8sViews::build(model),
+            datastores,
         }
     }
 }
