@@ -3,6 +3,8 @@
 
 pub mod aws;
 pub mod docs;
+pub mod k8s;
+pub mod supply_chain;
 
 use palisade_engine::Rule;
 
@@ -10,6 +12,8 @@ use palisade_engine::Rule;
 pub fn all() -> Vec<&'static Rule> {
     let mut v: Vec<&'static Rule> = Vec::new();
     v.extend_from_slice(aws::RULES);
+    v.extend_from_slice(k8s::RULES);
+    v.extend_from_slice(supply_chain::RULES);
     v.sort_by_key(|r| r.id);
     v
 }

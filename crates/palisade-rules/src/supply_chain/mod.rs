@@ -1,0 +1,5 @@
+//! Supply-chain rules.
+
+use palisade_engine::Rule;
+
+pub static RULES: &[&Rule] = &[];
