@@ -133,8 +133,13 @@ impl Resource {
 
     /// Address without the instance key (`aws_x.y` for `aws_x.y["a"]`).
     pub fn base_address(&self) -> &str {
-        match self.address.find('[') {
-            Some(i) if self.instance.is_some() => &self.address[..i],
+        // Only the resource's own (trailing) key: `module.a["k"].aws_x.y[0]`
+        // becomes `module.a["k"].aws_x.y`.
+        match (
+            self.instance.is_some() && self.address.ends_with(']'),
+            self.address.rfind('['),
+        ) {
+            (true, Some(i)) => &self.address[..i],
             _ => &self.address,
         }
     }

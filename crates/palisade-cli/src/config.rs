@@ -1,0 +1,101 @@
+//! `palisade.toml`: the same settings as the command line, found upward
+//! from the scanned path. Command-line flags win over the file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+
+pub const FILE_NAME: &str = "palisade.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Output format: text, json or sarif.
+    pub format: Option<String>,
+    pub output: Option<PathBuf>,
+    pub min_severity: Option<String>,
+    #[serde(default)]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    #[serde(default)]
+    pub var_files: Vec<PathBuf>,
+    #[serde(default)]
+    pub vars: BTreeMap<String, String>,
+    pub fail_on_unknown: Option<bool>,
+    pub fail_on_error: Option<bool>,
+    /// Rule ids to skip entirely.
+    #[serde(default)]
+    pub skip_rules: Vec<String>,
+    /// When set, only these rule ids run.
+    #[serde(default)]
+    pub only_rules: Vec<String>,
+    /// Registries container images may come from (supply-chain rules).
+    #[serde(default)]
+    pub allowed_registries: Vec<String>,
+    pub max_file_size_mb: Option<u64>,
+    /// Free-form settings for rules.
+    #[serde(default)]
+    pub settings: BTreeMap<String, String>,
+    /// Where the file was found (set after loading).
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+}
+
+/// Finds `palisade.toml` in `start` or its ancestors.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    let start = std::fs::canonicalize(start).ok()?;
+    let mut dir = if start.is_file() {
+        start.parent()?.to_path_buf()
+    } else {
+        start
+    };
+    loop {
+        let c = dir.join(FILE_NAME);
+        if c.is_file() {
+            return Some(c);
+        }
+        dir = dir.parent()?.to_path_buf();
+    }
+}
+
+pub fn load(path: &Path) -> Result<Config> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut c: Config = toml::from_str(&text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+            .unwrap_or(1);
+        anyhow::anyhow!(
+            "{}:{line}: invalid configuration: {}",
+            path.display(),
+            e.message()
+        )
+    })?;
+    // Paths in the file are relative to the file.
+    let base = path.parent().unwrap_or(Path::new("."));
+    c.var_files = c
+        .var_files
+        .into_iter()
+        .map(|p| if p.is_absolute() { p } else { base.join(p) })
+        .collect();
+    c.output = c
+        .output
+        .map(|p| if p.is_absolute() { p } else { base.join(p) });
+    c.path = Some(path.to_path_buf());
+    Ok(c)
+}
+
+/// Loads the explicit config, or the one found upward from `start`.
+pub fn resolve(explicit: Option<&Path>, start: &Path) -> Result<Config> {
+    match explicit {
+        Some(p) => load(p),
+        None => match find(start) {
+            Some(p) => load(&p),
+            None => Ok(Config::default()),
+        },
+    }
+}

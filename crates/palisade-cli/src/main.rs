@@ -1,0 +1,55 @@
+//! `palisade`: the binary. Exit codes: 0 no failing finding, 1 failing
+//! findings, 2 usage or tool error.
+
+mod config;
+mod rules_cmd;
+mod scan_cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "palisade",
+    version,
+    about = "Cloud security architecture as code: guardrails for Terraform, CloudFormation and Kubernetes.",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scan IaC files and report findings.
+    Scan(scan_cmd::ScanArgs),
+    /// List every rule with its metadata.
+    Rules(rules_cmd::RulesArgs),
+    /// Print a rule's documentation.
+    Rule(rules_cmd::RuleArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Scan(a) => scan_cmd::run(a),
+        Command::Rules(a) => rules_cmd::list(a),
+        Command::Rule(a) => rules_cmd::show(a),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("palisade: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

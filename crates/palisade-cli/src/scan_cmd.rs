@@ -1,0 +1,296 @@
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
+use palisade_engine::{Finding, Rule, Severity, Status};
+use palisade_model::Level;
+use palisade_scan::{ScanOptions, ScanOutput};
+
+use crate::config::{self, Config};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+#[derive(Args, Debug)]
+pub struct ScanArgs {
+    /// Files or directories to scan (default: the current directory).
+    pub paths: Vec<PathBuf>,
+    /// Output format [default: text, or `format` in palisade.toml].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report only findings of this severity or higher (info, low, medium, high, critical).
+    #[arg(long, value_name = "SEVERITY")]
+    pub min_severity: Option<String>,
+    /// Scan only files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Skip files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// A Terraform variables file (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub var_file: Vec<PathBuf>,
+    /// A Terraform variable, NAME=VALUE (repeatable).
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub var: Vec<String>,
+    /// Exit 1 when a result is unknown, as for a failure.
+    #[arg(long)]
+    pub fail_on_unknown: bool,
+    /// Exit 1 when an input file could not be parsed.
+    #[arg(long)]
+    pub fail_on_error: bool,
+    /// Use this configuration file instead of the palisade.toml found upward.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Include passing results in JSON output.
+    #[arg(long)]
+    pub include_passed: bool,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Parse only and print counts (for the benchmark).
+    #[arg(long, hide = true)]
+    pub parse_only: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// The settings of one scan after merging flags over palisade.toml.
+pub struct Resolved {
+    pub format: Format,
+    pub output: Option<PathBuf>,
+    pub min_severity: Severity,
+    pub fail_on_unknown: bool,
+    pub fail_on_error: bool,
+    pub opts: ScanOptions,
+    pub rules: Vec<&'static Rule>,
+}
+
+pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
+    let paths = if a.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        a.paths.clone()
+    };
+    for p in &paths {
+        if !p.exists() {
+            bail!("{}: no such file or directory", p.display());
+        }
+    }
+    let cfg: Config = config::resolve(a.config.as_deref(), &paths[0])?;
+    let format = match (a.format, cfg.format.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(s)) => Format::from_str(s, true).map_err(|_| {
+            anyhow::anyhow!("palisade.toml: unknown format {s:?} (text, json, sarif)")
+        })?,
+        (None, None) => Format::Text,
+    };
+    let sev = a
+        .min_severity
+        .clone()
+        .or(cfg.min_severity.clone())
+        .unwrap_or_else(|| "info".into());
+    let min_severity = Severity::parse(&sev)
+        .with_context(|| format!("unknown severity {sev:?} (info, low, medium, high, critical)"))?;
+
+    let mut vars: Vec<(String, String)> = cfg
+        .vars
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    for v in &a.var {
+        let Some((k, val)) = v.split_once('=') else {
+            bail!("--var {v:?}: expected NAME=VALUE")
+        };
+        vars.push((k.trim().to_string(), val.to_string()));
+    }
+    let mut var_files = cfg.var_files.clone();
+    var_files.extend(a.var_file.iter().cloned());
+    for f in &var_files {
+        if !f.is_file() {
+            bail!("--var-file {}: no such file", f.display());
+        }
+    }
+    let env: Vec<(String, String)> = std::env::vars()
+        .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
+        .collect();
+
+    let mut include = cfg.include.clone();
+    include.extend(a.include.iter().cloned());
+    let mut exclude = cfg.exclude.clone();
+    exclude.extend(a.exclude.iter().cloned());
+
+    let mut rules = palisade_rules::all();
+    for id in cfg.skip_rules.iter().chain(&cfg.only_rules) {
+        if palisade_rules::get(id).is_none() {
+            bail!(
+                "{}: unknown rule id {id:?}",
+                cfg.path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default()
+            );
+        }
+    }
+    if !cfg.only_rules.is_empty() {
+        rules.retain(|r| {
+            cfg.only_rules
+                .iter()
+                .any(|id| id.eq_ignore_ascii_case(r.id))
+        });
+    }
+    rules.retain(|r| {
+        !cfg.skip_rules
+            .iter()
+            .any(|id| id.eq_ignore_ascii_case(r.id))
+    });
+
+    let settings = palisade_engine::Settings {
+        allowed_registries: cfg.allowed_registries.clone(),
+        values: cfg.settings.clone(),
+    };
+    let opts = ScanOptions {
+        paths,
+        include,
+        exclude,
+        tf: palisade_scan::TfOptions {
+            var_files,
+            vars,
+            env,
+        },
+        settings,
+        max_file_size: cfg
+            .max_file_size_mb
+            .map(|m| m * 1024 * 1024)
+            .unwrap_or(palisade_scan::DEFAULT_MAX_FILE_SIZE),
+    };
+    Ok(Resolved {
+        format,
+        output: a.output.clone().or(cfg.output.clone()),
+        min_severity,
+        fail_on_unknown: a.fail_on_unknown || cfg.fail_on_unknown.unwrap_or(false),
+        fail_on_error: a.fail_on_error || cfg.fail_on_error.unwrap_or(false),
+        opts,
+        rules,
+    })
+}
+
+/// A spinner on standard error when it is a terminal, silent otherwise.
+fn progress(enabled: bool) -> Option<indicatif::ProgressBar> {
+    if !enabled || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let pb = indicatif::ProgressBar::new_spinner();
+    pb.set_message("scanning…");
+    pb.enable_steady_tick(Duration::from_millis(120));
+    Some(pb)
+}
+
+pub fn run_scan(r: &Resolved, show_progress: bool) -> Result<ScanOutput> {
+    let pb = progress(show_progress);
+    let out = palisade_scan::scan(&r.opts, &r.rules);
+    if let Some(pb) = pb {
+        pb.finish_and_clear();
+    }
+    Ok(out?)
+}
+
+/// Findings that are reported (and gate the exit code).
+pub fn reported(out: &ScanOutput, min: Severity, include_passed: bool) -> Vec<Finding> {
+    out.findings
+        .iter()
+        .filter(|f| f.severity >= min && (include_passed || f.status != Status::Pass))
+        .cloned()
+        .collect()
+}
+
+pub fn run(a: ScanArgs) -> Result<u8> {
+    if let Some(n) = a.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .ok();
+    }
+    let r = resolve(&a)?;
+    if a.parse_only {
+        let (_, files, bytes, model, t) = palisade_scan::parse(&r.opts)?;
+        println!(
+            "{}",
+            serde_json::json!({"files": files.len(), "bytes": bytes, "resources": model.resources.len(), "diagnostics": model.diagnostics.len(),
+                "discover_ms": t.discover.as_millis() as u64, "parse_ms": t.parse.as_millis() as u64, "model_ms": t.model.as_millis() as u64})
+        );
+        return Ok(0);
+    }
+    let out = run_scan(&r, !a.no_progress)?;
+    let findings = reported(
+        &out,
+        r.min_severity,
+        a.include_passed && r.format == Format::Json,
+    );
+    let rules: Vec<palisade_engine::RuleInfo> = r.rules.iter().map(|r| r.info()).collect();
+    let report = palisade_output::Report {
+        tool_version: env!("CARGO_PKG_VERSION"),
+        findings: &findings,
+        rules: &rules,
+        diagnostics: out.diagnostics(),
+        files_scanned: out.files.len(),
+        resources_scanned: out.model.resources.len(),
+        extra_summary: None,
+    };
+    let mut buf: Vec<u8> = Vec::new();
+    match r.format {
+        Format::Text => {
+            let color = r.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let root = out.root.clone();
+            let source = move |p: &str| std::fs::read_to_string(root.join(p)).ok();
+            palisade_output::write_text(
+                &report,
+                &palisade_output::TextOptions {
+                    color,
+                    context_lines: 1,
+                },
+                &source,
+                &mut buf,
+            )?;
+        }
+        Format::Json => palisade_output::write_json(&report, &mut buf)?,
+        Format::Sarif => palisade_output::write_sarif(&report, &mut buf)?,
+    }
+    match &r.output {
+        Some(p) => {
+            std::fs::write(p, &buf).with_context(|| format!("cannot write {}", p.display()))?
+        }
+        None => std::io::stdout().write_all(&buf)?,
+    }
+    Ok(exit_code(
+        &findings,
+        out.diagnostics(),
+        r.fail_on_unknown,
+        r.fail_on_error,
+    ))
+}
+
+pub fn exit_code(
+    findings: &[Finding],
+    diags: &[palisade_model::Diagnostic],
+    fail_on_unknown: bool,
+    fail_on_error: bool,
+) -> u8 {
+    let failing = findings
+        .iter()
+        .any(|f| f.status == Status::Fail || (fail_on_unknown && f.status == Status::Unknown));
+    let errored = fail_on_error && diags.iter().any(|d| d.level == Level::Error);
+    u8::from(failing || errored)
+}

@@ -1,0 +1,383 @@
+//! End-to-end tests of the `palisade` binary.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn examples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples")
+}
+
+fn palisade() -> Command {
+    let mut c = Command::cargo_bin("palisade").expect("binary");
+    c.env_remove("NO_COLOR").env("PALISADE_TEST", "1");
+    c
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(p, text).unwrap();
+}
+
+fn json_scan(args: &[&str]) -> (i32, serde_json::Value) {
+    let out = palisade()
+        .arg("scan")
+        .args(args)
+        .args(["--format", "json", "--no-progress"])
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap_or(-1);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("bad JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    (code, v)
+}
+
+#[test]
+fn scanning_the_examples_finds_located_failures_in_every_language() {
+    let (code, v) = json_scan(&[examples().to_str().unwrap()]);
+    assert_eq!(code, 1, "failing findings give exit 1");
+    let findings = v["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings {
+        for key in [
+            "rule_id",
+            "title",
+            "severity",
+            "category",
+            "status",
+            "message",
+            "fingerprint",
+        ] {
+            assert!(f.get(key).is_some(), "finding lacks {key}: {f}");
+        }
+        assert!(f["location"]["path"].as_str().unwrap().len() > 1);
+        assert!(f["location"]["start_line"].as_u64().unwrap() >= 1);
+        assert!(f["resource"]["address"].as_str().is_some());
+        assert!(f["resource"]["type"].as_str().is_some());
+    }
+    let paths: Vec<&str> = findings
+        .iter()
+        .filter_map(|f| f["location"]["path"].as_str())
+        .collect();
+    assert!(
+        paths.iter().any(|p| p.starts_with("terraform/")),
+        "terraform findings: {paths:?}"
+    );
+    assert!(
+        paths.iter().any(|p| p.starts_with("cloudformation/")),
+        "cloudformation findings: {paths:?}"
+    );
+    // Module instances carry the module path and instance key.
+    let addrs: Vec<&str> = findings
+        .iter()
+        .filter_map(|f| f["resource"]["address"].as_str())
+        .collect();
+    assert!(
+        addrs
+            .iter()
+            .any(|a| a.starts_with("module.data[\"assets\"].")),
+        "module instance addresses: {addrs:?}"
+    );
+}
+
+#[test]
+fn reports_are_byte_identical_across_runs_and_thread_counts() {
+    let ex = examples();
+    let run = |threads: &str, fmt: &str| {
+        palisade()
+            .args([
+                "scan",
+                ex.to_str().unwrap(),
+                "--no-progress",
+                "--format",
+                fmt,
+                "--threads",
+                threads,
+            ])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    for fmt in ["json", "sarif", "text"] {
+        let a = run("1", fmt);
+        let b = run("2", fmt);
+        let c = run("2", fmt);
+        assert!(!a.is_empty());
+        assert_eq!(a, b, "{fmt}: 1 vs 2 threads");
+        assert_eq!(b, c, "{fmt}: two runs");
+    }
+}
+
+#[test]
+fn sarif_has_a_location_for_every_result() {
+    let out = palisade()
+        .args([
+            "scan",
+            examples().to_str().unwrap(),
+            "--format",
+            "sarif",
+            "--no-progress",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        assert!(
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+                >= 1
+        );
+    }
+    let ids: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let mut dedup = ids.clone();
+    dedup.dedup();
+    assert_eq!(ids, dedup, "rules are unique");
+}
+
+#[test]
+fn output_file_and_text_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.txt");
+    palisade()
+        .args([
+            "scan",
+            examples().to_str().unwrap(),
+            "--no-progress",
+            "--output",
+        ])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout("");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("terraform/main.tf"));
+    assert!(
+        !text.contains("\u{1b}["),
+        "no colour when writing to a file"
+    );
+}
+
+#[test]
+fn a_clean_directory_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        "resource \"aws_s3_bucket_server_side_encryption_configuration\" \"x\" {\n  bucket = \"b\"\n}\n",
+    );
+    palisade()
+        .args(["scan", "--no-progress"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    palisade()
+        .args(["scan", "--format", "xml"])
+        .assert()
+        .code(2);
+    palisade()
+        .args(["scan", "/definitely/not/here"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such file"));
+    palisade().args(["frobnicate"]).assert().code(2);
+    palisade()
+        .args(["scan", "--min-severity", "urgent", "."])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn rules_and_rule_docs() {
+    let out = palisade()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = v.as_array().unwrap();
+    assert!(!rules.is_empty());
+    for r in rules {
+        assert!(r["id"].as_str().unwrap().starts_with("PAL-"));
+        assert!(r["frameworks"].as_object().is_some());
+    }
+    palisade()
+        .args(["rule", "PAL-S3-001"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("## Why it matters"));
+    palisade().args(["rule", "pal-s3-001"]).assert().success();
+    palisade().args(["rule", "PAL-NOPE-999"]).assert().code(2);
+}
+
+#[test]
+fn broken_input_is_a_diagnostic_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "bad.tf",
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \n",
+    );
+    write(
+        dir.path(),
+        "good/main.tf",
+        "resource \"aws_s3_bucket\" \"g\" {\n  bucket = \"g\"\n}\n",
+    );
+    write(
+        dir.path(),
+        "cfn.yaml",
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: [unclosed\n",
+    );
+    std::fs::write(dir.path().join("bin.tf"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let (code, v) = json_scan(&[dir.path().to_str().unwrap()]);
+    assert_eq!(
+        code, 1,
+        "the good file still has a finding; parse errors do not change the exit code"
+    );
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert!(
+        diags.iter().any(|d| d.to_string().contains("bad.tf")),
+        "{diags:?}"
+    );
+    assert!(
+        diags.iter().any(|d| d.to_string().contains("cfn.yaml")),
+        "{diags:?}"
+    );
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["resource"]["address"] == "aws_s3_bucket.g")
+    );
+}
+
+#[test]
+fn fail_on_error_gates_parse_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.tf", "resource \"aws_s3_bucket\" \"b\" {\n");
+    palisade()
+        .args(["scan", "--no-progress"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    palisade()
+        .args(["scan", "--no-progress", "--fail-on-error"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn unknown_values_give_unknown_results_and_can_gate() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "palisade.toml",
+        "only_rules = [\"PAL-S3-001\"]\n",
+    );
+    write(
+        dir.path(),
+        "main.tf",
+        "variable \"algo\" {}\n\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n\nresource \"aws_s3_bucket_server_side_encryption_configuration\" \"b\" {\n  bucket = aws_s3_bucket.b.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = var.algo\n    }\n  }\n}\n",
+    );
+    let (code, v) = json_scan(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "unknown is not a failure: {}", v["findings"]);
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule_id"] == "PAL-S3-001")
+        .expect("an unknown result");
+    assert_eq!(f["status"], "unknown");
+    assert!(
+        f["unknown_reason"].as_str().unwrap().contains("algo"),
+        "{f}"
+    );
+    palisade()
+        .args(["scan", "--no-progress", "--fail-on-unknown"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn config_file_is_found_upward_and_flags_win() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "palisade.toml", "min_severity = \"critical\"\n");
+    write(
+        dir.path(),
+        "infra/main.tf",
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n",
+    );
+    // PAL-S3-001 is medium: filtered by the config found upward.
+    palisade()
+        .args(["scan", "--no-progress"])
+        .arg(dir.path().join("infra"))
+        .assert()
+        .code(0);
+    palisade()
+        .args(["scan", "--no-progress", "--min-severity", "low"])
+        .arg(dir.path().join("infra"))
+        .assert()
+        .code(1);
+    write(
+        dir.path(),
+        "palisade.toml",
+        "min_severity = \"critical\"\nbogus_key = 1\n",
+    );
+    palisade()
+        .args(["scan", "--no-progress"])
+        .arg(dir.path().join("infra"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("palisade.toml:2"));
+}
+
+#[test]
+fn gitignored_and_excluded_files_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), ".gitignore", "ignored/\n");
+    write(
+        dir.path(),
+        "ignored/main.tf",
+        "resource \"aws_s3_bucket\" \"i\" {\n  bucket = \"i\"\n}\n",
+    );
+    write(
+        dir.path(),
+        "vendor/main.tf",
+        "resource \"aws_s3_bucket\" \"v\" {\n  bucket = \"v\"\n}\n",
+    );
+    palisade()
+        .args(["scan", "--no-progress", "--exclude", "vendor"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    palisade()
+        .args(["scan", "--no-progress"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    palisade()
+        .args(["scan", "--no-progress", "--include", "ignored/**"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+}
