@@ -7,6 +7,7 @@
 //! declared complete, in which case the documented "no match" applies.
 
 use std::net::IpAddr;
+use std::ops::Not;
 
 use palisade_model::Span;
 use serde::Serialize;

@@ -1,6 +1,7 @@
 //! The evaluator: AWS's documented policy evaluation logic, three-valued.
 
 use std::collections::BTreeMap;
+use std::ops::Not;
 
 use palisade_model::Span;
 use serde::{Deserialize, Serialize};
@@ -663,6 +664,9 @@ pub fn evaluate_refs(req: &Request, policies: &PolicyRefs<'_>) -> Evaluation {
         .map_or(Truth::No, |p| p.allow(Grant::RoleArn, Some(Grant::RoleArn)));
     let res_any = resource.as_ref().map_or(Truth::No, PolicyResult::any_allow);
     let cross = r.cross_account();
+    let trust = policies
+        .resource
+        .is_some_and(|p| p.kind == PolicyKind::Trust);
 
     let identity_path = id_t.clone().and(bnd_t.clone()).and(sess_t.clone());
     let allowed = if cross {
@@ -672,9 +676,16 @@ pub fn evaluate_refs(req: &Request, policies: &PolicyRefs<'_>) -> Evaluation {
             .and(res_any.clone())
     } else {
         let role_path = res_role.clone().and(bnd_t.clone()).and(sess_t.clone());
+        // A role trust policy must always allow: in the same account an
+        // identity-based allow alone does not let a principal assume a role.
+        let id_side = if trust {
+            identity_path.clone().and(res_any.clone())
+        } else {
+            identity_path.clone()
+        };
         scp_t
             .clone()
-            .and(res_direct.clone().or(role_path).or(identity_path.clone()))
+            .and(res_direct.clone().or(role_path).or(id_side))
     };
 
     let mut reasons = Vec::new();
@@ -707,7 +718,7 @@ pub fn evaluate_refs(req: &Request, policies: &PolicyRefs<'_>) -> Evaluation {
         if sess_t.is_no() {
             reasons.push("the session policy does not allow the action".into());
         }
-        if cross && res_any.is_no() {
+        if (cross || trust) && res_any.is_no() {
             reasons.push(
                 "cross-account request: the resource-based policy does not allow the principal"
                     .into(),
@@ -795,6 +806,9 @@ pub fn evaluate_refs(req: &Request, policies: &PolicyRefs<'_>) -> Evaluation {
             statements.extend(yes(p, Grant::Account, None));
         }
         limits(&mut statements);
+        if trust && let Some(res) = &resource {
+            statements.extend(yes(res, Grant::Account, None));
+        }
         reasons.push("an identity-based policy allows the action".into());
     }
     for p in &scps {

@@ -26,13 +26,6 @@ impl Truth {
     pub fn is_maybe(&self) -> bool {
         matches!(self, Truth::Maybe(_))
     }
-    pub fn not(self) -> Truth {
-        match self {
-            Truth::Yes => Truth::No,
-            Truth::No => Truth::Yes,
-            m => m,
-        }
-    }
     /// Kleene conjunction (reasons of unknowns are merged).
     pub fn and(self, other: Truth) -> Truth {
         match (self, other) {
@@ -67,6 +60,17 @@ fn merge(a: &mut Vec<String>, b: Vec<String>) {
     for r in b {
         if !a.contains(&r) {
             a.push(r);
+        }
+    }
+}
+
+impl std::ops::Not for Truth {
+    type Output = Truth;
+    fn not(self) -> Truth {
+        match self {
+            Truth::Yes => Truth::No,
+            Truth::No => Truth::Yes,
+            m => m,
         }
     }
 }

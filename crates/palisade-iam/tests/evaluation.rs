@@ -42,7 +42,12 @@ fn evaluation_cases() {
             ));
         }
         if let Some(p) = c.get("resource_policy") {
-            set.resource = Some(policy(p, "resource.json", PolicyKind::Resource));
+            let kind = if c.get("resource_policy_is_trust").and_then(Value::as_bool) == Some(true) {
+                PolicyKind::Trust
+            } else {
+                PolicyKind::Resource
+            };
+            set.resource = Some(policy(p, "resource.json", kind));
         }
         if let Some(p) = c.get("boundary") {
             set.boundary = Some(policy(p, "boundary.json", PolicyKind::Boundary));

@@ -45,7 +45,7 @@ def st(effect="Allow", action="s3:GetObject", resource="*", cond=None, sid=None,
 
 def case(rule, expect, identity=(), action="s3:GetObject", resource=OBJ, principal=U, context=None,
          resource_policy=None, boundary=None, scps=None, session=None, complete=False, decided_by=None,
-         principal_account=None, resource_account=None):
+         principal_account=None, resource_account=None, trust=False):
     c = {"rule": rule, "expect": expect, "principal": principal, "action": action, "resource": resource,
          "identity": list(identity)}
     if context:
@@ -66,6 +66,8 @@ def case(rule, expect, identity=(), action="s3:GetObject", resource=OBJ, princip
         c["principal_account"] = principal_account
     if resource_account:
         c["resource_account"] = resource_account
+    if trust:
+        c["resource_policy_is_trust"] = True
     cases.append(c)
 
 
@@ -482,6 +484,13 @@ case("same-account trust naming the user grants on its own", A, [], action="sts:
      resource_policy=pol(st(action="sts:AssumeRole", resource=None, principal={"AWS": U})))
 case("same-account trust naming the account needs identity allow", ID, [], action="sts:AssumeRole", resource=ROLE,
      resource_policy=pol(st(action="sts:AssumeRole", resource=None, principal={"AWS": "111122223333"})))
+case("same-account: identity allow without trust allow cannot assume a role", ID,
+     [pol(st(action="sts:AssumeRole", resource="*"))], action="sts:AssumeRole", resource=ROLE,
+     resource_policy=pol(st(action="sts:AssumeRole", resource=None, principal={"Service": "ec2.amazonaws.com"})),
+     trust=True)
+case("same-account: identity allow and trust naming the account", A,
+     [pol(st(action="sts:AssumeRole", resource="*"))], action="sts:AssumeRole", resource=ROLE,
+     resource_policy=pol(st(action="sts:AssumeRole", resource=None, principal={"AWS": "111122223333"})), trust=True)
 case("root principal of the account matches account principal directly", A, [],
      principal="arn:aws:iam::111122223333:root", resource_policy=pol(st(principal={"AWS": "111122223333"})))
 # --- malformed input ----------------------------------------------------------------------------
