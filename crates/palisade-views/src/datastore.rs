@@ -732,7 +732,7 @@ fn key_from_lookup(
     let referred = || -> Option<String> {
         let mut types: Vec<&str> = KEY_TYPES.to_vec();
         types.extend_from_slice(ALIAS_TYPES);
-        util::targets(model, id, path, &types)
+        targets_at(model, id, path, &types)
             .first()
             .map(|(_, k)| k.address.clone())
     };
@@ -906,4 +906,34 @@ pub fn region(model: &Model, r: &Resource) -> Tri<String> {
             }
         }
     }
+}
+
+/// Resources of `types` that `id` refers to through `path`, where the edge's
+/// path may carry list indexes a block adds (`server_side_encryption.0.x`
+/// for `server_side_encryption.x`).
+fn targets_at<'m>(
+    model: &'m Model,
+    id: ResourceId,
+    path: &str,
+    types: &[&str],
+) -> Vec<(ResourceId, &'m Resource)> {
+    let strip = |p: &str| -> String {
+        p.split('.')
+            .filter(|s| s.parse::<usize>().is_err())
+            .collect::<Vec<_>>()
+            .join(".")
+    };
+    let want = strip(path);
+    let mut v: Vec<(ResourceId, &Resource)> = model
+        .refs_from(id)
+        .filter(|e| {
+            let p = strip(&e.path);
+            p == want || p.starts_with(&format!("{want}."))
+        })
+        .map(|e| (e.to, model.get(e.to)))
+        .filter(|(_, r)| types.contains(&r.rtype.as_str()))
+        .collect();
+    v.sort_by_key(|(i, _)| *i);
+    v.dedup_by_key(|(i, _)| *i);
+    v
 }
