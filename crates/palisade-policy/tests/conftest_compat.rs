@@ -86,7 +86,7 @@ fn document_mode_gives_conftest_verdicts() {
         "severity from the result object"
     );
     assert_eq!(viol.location.path.as_ref(), "k8s/app.yaml");
-    assert_eq!(viol.location.start_line, 28, "located at the document");
+    assert_eq!(viol.location.start_line, 27, "located at the document");
 }
 
 #[test]
