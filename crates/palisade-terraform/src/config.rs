@@ -334,14 +334,7 @@ fn add_body(cfg: &mut ModuleConfig, blocks: Vec<(Block, Span)>, file: usize) {
                         }
                     }
                 }
-                cfg.variables.insert(
-                    name,
-                    VarDecl {
-                        default,
-                        ty,
-                        file,
-                    },
-                );
+                cfg.variables.insert(name, VarDecl { default, ty, file });
             }
             "locals" => {
                 for s in block.body.into_iter() {
@@ -378,9 +371,7 @@ fn add_body(cfg: &mut ModuleConfig, blocks: Vec<(Block, Span)>, file: usize) {
                     _ => None,
                 });
                 if let Some(expr) = value {
-                    cfg.outputs
-                        .entry(name)
-                        .or_insert(Item { expr, file, span });
+                    cfg.outputs.entry(name).or_insert(Item { expr, file, span });
                 }
             }
             "module" => {
@@ -480,11 +471,13 @@ fn json_file_body(v: &serde_json::Value, text: &str, file: &SrcFile) -> Vec<(Blo
                         }
                     }
                     "locals" => {
-                        let b = json_block(kind, &[], &serde_json::Value::Object(body.clone()), true);
+                        let b =
+                            json_block(kind, &[], &serde_json::Value::Object(body.clone()), true);
                         out.push((b, json_span(text, file, &[kind])));
                     }
                     "terraform" => {
-                        let b = json_block(kind, &[], &serde_json::Value::Object(body.clone()), false);
+                        let b =
+                            json_block(kind, &[], &serde_json::Value::Object(body.clone()), false);
                         out.push((b, json_span(text, file, &[kind])));
                     }
                     _ => {}
@@ -525,7 +518,7 @@ fn json_block(kind: &str, labels: &[&String], attrs: &serde_json::Value, templat
                 continue;
             }
             // Expression-typed meta arguments are strings holding bare expressions.
-            let expr = if (k == "type" && kind == "variable") || (k == "default" && kind == "variable") {
+            let expr = if kind == "variable" && (k == "type" || k == "default") {
                 if k == "type" {
                     v.as_str()
                         .and_then(|s| hcl_edit::parser::parse_expr(s).ok())
@@ -536,7 +529,10 @@ fn json_block(kind: &str, labels: &[&String], attrs: &serde_json::Value, templat
             } else {
                 json_expr(v, templates, 0)
             };
-            body.push(Attribute::new(Decorated::new(Ident::new_unchecked(k.as_str())), expr));
+            body.push(Attribute::new(
+                Decorated::new(Ident::new_unchecked(k.as_str())),
+                expr,
+            ));
         }
     }
     b.body = body;
@@ -558,7 +554,7 @@ fn json_expr(v: &serde_json::Value, templates: bool, depth: usize) -> Expression
             }
         }
         serde_json::Value::String(s) => {
-            if templates && s.contains("${") || templates && s.contains("%{") {
+            if templates && (s.contains("${") || s.contains("%{")) {
                 match hcl_edit::parser::parse_template(s) {
                     Ok(t) => template_expr(t),
                     Err(_) => Expression::from(s.as_str()),

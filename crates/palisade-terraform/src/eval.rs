@@ -9,9 +9,7 @@ use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
 use hcl_edit::Span as _;
-use hcl_edit::expr::{
-    BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator,
-};
+use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl_edit::structure::{Body, Structure};
 use hcl_edit::template::{Directive, Element};
 use indexmap::IndexMap;
@@ -28,6 +26,9 @@ pub const MAX_DEPTH: u32 = 200;
 pub const MAX_STEPS: u64 = 50_000_000;
 /// Module nesting depth.
 pub const MAX_MODULE_DEPTH: usize = 32;
+/// One instance to evaluate: its key and its bindings (`each` / `count`).
+pub type Instance = (Option<InstanceKey>, Vec<(String, Node)>);
+
 /// Prefix of unknown reasons that are evaluation errors (what `try` skips).
 pub const ERR: &str = "error: ";
 
@@ -57,7 +58,11 @@ impl Configs {
         }
     }
     pub fn dirs(&self) -> Vec<PathBuf> {
-        let mut v: Vec<PathBuf> = self.map.lock().map(|m| m.keys().cloned().collect()).unwrap_or_default();
+        let mut v: Vec<PathBuf> = self
+            .map
+            .lock()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default();
         v.sort();
         v
     }
@@ -292,10 +297,10 @@ impl<'g> Ev<'g> {
             Expression::StringTemplate(t) => {
                 // A template of a single interpolation yields the value itself.
                 let els: Vec<&Element> = t.iter().collect();
-                if els.len() == 1 {
-                    if let Element::Interpolation(i) = els[0] {
-                        return self.eval(m, sc, &i.expr);
-                    }
+                if els.len() == 1
+                    && let Element::Interpolation(i) = els[0]
+                {
+                    return self.eval(m, sc, &i.expr);
                 }
                 self.render(m, sc, t.iter())
             }
@@ -304,12 +309,14 @@ impl<'g> Ev<'g> {
             Expression::Variable(var) => self.resolve_root(m, sc, var.as_str(), &[]),
             Expression::Traversal(t) => match &t.expr {
                 Expression::Variable(var) => {
-                    let ops: Vec<&TraversalOperator> = t.operators.iter().map(|o| o.value()).collect();
+                    let ops: Vec<&TraversalOperator> =
+                        t.operators.iter().map(|o| o.value()).collect();
                     self.resolve_root(m, sc, var.as_str(), &ops)
                 }
                 other => {
                     let base = self.eval(m, sc, other);
-                    let ops: Vec<&TraversalOperator> = t.operators.iter().map(|o| o.value()).collect();
+                    let ops: Vec<&TraversalOperator> =
+                        t.operators.iter().map(|o| o.value()).collect();
                     self.apply_ops(m, sc, &base, &ops, None)
                 }
             },
@@ -375,13 +382,13 @@ impl<'g> Ev<'g> {
                         for a in args {
                             vals.push(self.eval(m, sc, a));
                         }
-                        if f.args.expand_final() {
-                            if let Some(last) = vals.pop() {
-                                match last.value {
-                                    Value::List(l) => vals.extend(l),
-                                    _ if last.is_unknown() => return last,
-                                    _ => return err("expanding argument is not a list"),
-                                }
+                        if f.args.expand_final()
+                            && let Some(last) = vals.pop()
+                        {
+                            match last.value {
+                                Value::List(l) => vals.extend(l),
+                                _ if last.is_unknown() => return last,
+                                _ => return err("expanding argument is not a list"),
                             }
                         }
                         crate::funcs::call(self, m, &full, vals)
@@ -434,7 +441,10 @@ impl<'g> Ev<'g> {
                 .enumerate()
                 .map(|(i, x)| (v::num(i as f64), x.clone()))
                 .collect(),
-            Value::Map(mp) => mp.iter().map(|(k, x)| (v::string(k.clone()), x.clone())).collect(),
+            Value::Map(mp) => mp
+                .iter()
+                .map(|(k, x)| (v::string(k.clone()), x.clone()))
+                .collect(),
             Value::Null => return err("for expression over null"),
             _ => return err("for expression over a non-collection"),
         };
@@ -595,7 +605,15 @@ impl<'g> Ev<'g> {
                         match v::as_bool(&c) {
                             Some(true) => {
                                 *trim_next = ifd.if_expr.strip.strip_end();
-                                self.render_into(m, sc, ifd.if_expr.template.iter(), out, refs, unk, trim_next);
+                                self.render_into(
+                                    m,
+                                    sc,
+                                    ifd.if_expr.template.iter(),
+                                    out,
+                                    refs,
+                                    unk,
+                                    trim_next,
+                                );
                                 let close = ifd
                                     .else_expr
                                     .as_ref()
@@ -608,7 +626,15 @@ impl<'g> Ev<'g> {
                             Some(false) => {
                                 if let Some(e) = &ifd.else_expr {
                                     *trim_next = e.strip.strip_end();
-                                    self.render_into(m, sc, e.template.iter(), out, refs, unk, trim_next);
+                                    self.render_into(
+                                        m,
+                                        sc,
+                                        e.template.iter(),
+                                        out,
+                                        refs,
+                                        unk,
+                                        trim_next,
+                                    );
                                 }
                                 if ifd.endif_expr.strip.strip_start() {
                                     trim_end(out);
@@ -779,6 +805,7 @@ impl<'g> Ev<'g> {
         n
     }
 
+    #[allow(clippy::result_large_err)]
     fn index<'n>(&self, cur: &'n Node, k: &Node) -> Result<&'n Node, Node> {
         if k.is_unknown() {
             return Err(k.clone());
@@ -871,14 +898,22 @@ impl<'g> Ev<'g> {
         name: &str,
         ops: &[&TraversalOperator],
     ) -> Node {
-        let Some(idx) = m.cfg.res_index.get(&(data, rtype.to_string(), name.to_string())).copied()
+        let Some(idx) = m
+            .cfg
+            .res_index
+            .get(&(data, rtype.to_string(), name.to_string()))
+            .copied()
         else {
             return err(format!(
                 "reference to undeclared {}{rtype}.{name}",
                 if data { "data." } else { "" }
             ));
         };
-        let mut r = format!("{}{}{rtype}.{name}", m.prefix, if data { "data." } else { "" });
+        let mut r = format!(
+            "{}{}{rtype}.{name}",
+            m.prefix,
+            if data { "data." } else { "" }
+        );
         let re = match self.resource_eval(m, idx) {
             Some(re) => re,
             None => {
@@ -908,7 +943,10 @@ impl<'g> Ev<'g> {
                 None => return unknown("resource has no instance"),
             },
             (Expansion::Count | Expansion::ForEach, Some(op))
-                if matches!(op, TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_)) =>
+                if matches!(
+                    op,
+                    TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_)
+                ) =>
             {
                 let k = match op {
                     TraversalOperator::Index(ie) => self.eval(m, sc, ie),
@@ -953,11 +991,12 @@ impl<'g> Ev<'g> {
         if let Some(TraversalOperator::GetAttr(a)) = rest.first() {
             full_ref.push('.');
             full_ref.push_str(a.as_str());
-        } else if let Some(TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_)) = rest.first() {
-            if let Some(TraversalOperator::GetAttr(a)) = rest.get(1) {
-                full_ref.push('.');
-                full_ref.push_str(a.as_str());
-            }
+        } else if let Some(TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_)) =
+            rest.first()
+            && let Some(TraversalOperator::GetAttr(a)) = rest.get(1)
+        {
+            full_ref.push('.');
+            full_ref.push_str(a.as_str());
         }
         let mut n = self.apply_ops(m, sc, base, rest, Some(&full_ref));
         // Attributes set in config keep their own refs; the reference itself is recorded first.
@@ -968,7 +1007,13 @@ impl<'g> Ev<'g> {
         n
     }
 
-    fn module_ref(&self, m: &ModInst, sc: &mut Scope, name: &str, ops: &[&TraversalOperator]) -> Node {
+    fn module_ref(
+        &self,
+        m: &ModInst,
+        sc: &mut Scope,
+        name: &str,
+        ops: &[&TraversalOperator],
+    ) -> Node {
         if !m.cfg.modules.contains_key(name) {
             return err(format!("reference to undeclared module {name:?}"));
         }
@@ -986,7 +1031,12 @@ impl<'g> Ev<'g> {
         let mut rest = ops;
         let inst: Option<&Rc<ModInst>> = match (&me.expansion, ops.first()) {
             (Expansion::Single, _) => me.instances.first().map(|(_, i)| i),
-            (_, Some(op)) if matches!(op, TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_)) => {
+            (_, Some(op))
+                if matches!(
+                    op,
+                    TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_)
+                ) =>
+            {
                 let k = match op {
                     TraversalOperator::Index(ie) => self.eval(m, sc, ie),
                     TraversalOperator::LegacyIndex(n) => v::num(*n.value() as f64),
@@ -1000,7 +1050,11 @@ impl<'g> Ev<'g> {
                     _ => v::to_str(&k).map(InstanceKey::Key),
                 };
                 rest = &ops[1..];
-                match me.instances.iter().find(|(kk, _)| kk.as_ref() == key.as_ref()) {
+                match me
+                    .instances
+                    .iter()
+                    .find(|(kk, _)| kk.as_ref() == key.as_ref())
+                {
                     Some((_, i)) => Some(i),
                     None => return err("no such module instance"),
                 }
@@ -1019,7 +1073,12 @@ impl<'g> Ev<'g> {
             None => {
                 // The whole collection of instances.
                 let coll = match me.expansion {
-                    Expansion::Count => v::list(me.instances.iter().map(|(_, i)| self.all_outputs(i)).collect()),
+                    Expansion::Count => v::list(
+                        me.instances
+                            .iter()
+                            .map(|(_, i)| self.all_outputs(i))
+                            .collect(),
+                    ),
                     _ => v::map(
                         me.instances
                             .iter()
@@ -1041,10 +1100,15 @@ impl<'g> Ev<'g> {
 
     fn all_outputs(&self, inst: &ModInst) -> Node {
         let names: Vec<String> = inst.cfg.outputs.keys().cloned().collect();
-        v::map(names.into_iter().map(|n| {
-            let o = self.output(inst, &n);
-            (n, o)
-        }).collect())
+        v::map(
+            names
+                .into_iter()
+                .map(|n| {
+                    let o = self.output(inst, &n);
+                    (n, o)
+                })
+                .collect(),
+        )
     }
 
     // -----------------------------------------------------------------------
@@ -1080,7 +1144,10 @@ impl<'g> Ev<'g> {
             Some(t) => self.convert(m, &mut sc, val, t, 0),
             None => val,
         };
-        m.cache.borrow_mut().vars.insert(name.to_string(), val.clone());
+        m.cache
+            .borrow_mut()
+            .vars
+            .insert(name.to_string(), val.clone());
         val
     }
 
@@ -1103,34 +1170,48 @@ impl<'g> Ev<'g> {
         let Some(item) = m.cfg.locals.get(name) else {
             return err(format!("reference to undeclared local {name:?}"));
         };
-        m.cache.borrow_mut().locals.insert(name.to_string(), Slot::InProgress);
+        m.cache
+            .borrow_mut()
+            .locals
+            .insert(name.to_string(), Slot::InProgress);
         let file = m.cfg.files.get(item.file).unwrap_or(&self.empty_file);
         let mut sc = Scope::new(file);
         let mut n = self.eval(m, &mut sc, &item.expr);
         if v::size(&n, 1_000_000) > 1_000_000 {
             n = err("value too large");
         }
-        m.cache.borrow_mut().locals.insert(name.to_string(), Slot::Done(n.clone()));
+        m.cache
+            .borrow_mut()
+            .locals
+            .insert(name.to_string(), Slot::Done(n.clone()));
         n
     }
 
     pub fn output(&self, m: &ModInst, name: &str) -> Node {
         match m.cache.borrow().outputs.get(name) {
             Some(Slot::Done(n)) => return n.clone(),
-            Some(Slot::InProgress) => return unknown(format!("output {name:?} is part of a cycle")),
+            Some(Slot::InProgress) => {
+                return unknown(format!("output {name:?} is part of a cycle"));
+            }
             None => {}
         }
         let Some(item) = m.cfg.outputs.get(name) else {
             return err(format!("module has no output {name:?}"));
         };
-        m.cache.borrow_mut().outputs.insert(name.to_string(), Slot::InProgress);
+        m.cache
+            .borrow_mut()
+            .outputs
+            .insert(name.to_string(), Slot::InProgress);
         let file = m.cfg.files.get(item.file).unwrap_or(&self.empty_file);
         let mut sc = Scope::new(file);
         let mut n = self.eval(m, &mut sc, &item.expr);
         if v::size(&n, 1_000_000) > 1_000_000 {
             n = err("value too large");
         }
-        m.cache.borrow_mut().outputs.insert(name.to_string(), Slot::Done(n.clone()));
+        m.cache
+            .borrow_mut()
+            .outputs
+            .insert(name.to_string(), Slot::Done(n.clone()));
         n
     }
 
@@ -1144,21 +1225,28 @@ impl<'g> Ev<'g> {
                 "string" => match &val.value {
                     Value::Bool(_) | Value::Number(_) => {
                         let s = v::to_str(&val).unwrap_or_default();
-                        Node { value: Value::String(s), ..val }
+                        Node {
+                            value: Value::String(s),
+                            ..val
+                        }
                     }
                     _ => val,
                 },
                 "number" => match &val.value {
                     Value::String(s) => match s.trim().parse::<f64>() {
-                        Ok(f) => Node { value: v::num_value(f), ..val },
+                        Ok(f) => Node {
+                            value: v::num_value(f),
+                            ..val
+                        },
                         Err(_) => val,
                     },
                     _ => val,
                 },
                 "bool" => match &val.value {
-                    Value::String(s) if s == "true" || s == "false" => {
-                        Node { value: Value::Bool(s == "true"), ..val }
-                    }
+                    Value::String(s) if s == "true" || s == "false" => Node {
+                        value: Value::Bool(s == "true"),
+                        ..val
+                    },
                     _ => val,
                 },
                 _ => val,
@@ -1172,12 +1260,17 @@ impl<'g> Ev<'g> {
                     "list" | "set" => match val.value {
                         Value::List(l) => Node {
                             value: Value::List(
-                                l.into_iter().map(|x| self.convert(m, sc, x, first, depth + 1)).collect(),
+                                l.into_iter()
+                                    .map(|x| self.convert(m, sc, x, first, depth + 1))
+                                    .collect(),
                             ),
                             span: val.span,
                             refs: val.refs,
                         },
-                        other => Node { value: other, ..val },
+                        other => Node {
+                            value: other,
+                            ..val
+                        },
                     },
                     "map" => match val.value {
                         Value::Map(mp) => Node {
@@ -1189,7 +1282,10 @@ impl<'g> Ev<'g> {
                             span: val.span,
                             refs: val.refs,
                         },
-                        other => Node { value: other, ..val },
+                        other => Node {
+                            value: other,
+                            ..val
+                        },
                     },
                     "tuple" => match (val.value, first) {
                         (Value::List(l), Expression::Array(types)) => {
@@ -1208,7 +1304,10 @@ impl<'g> Ev<'g> {
                                 refs: val.refs,
                             }
                         }
-                        (other, _) => Node { value: other, ..val },
+                        (other, _) => Node {
+                            value: other,
+                            ..val
+                        },
                     },
                     "object" => match (val.value, first) {
                         (Value::Map(mut mp), Expression::Object(attrs)) => {
@@ -1216,15 +1315,21 @@ impl<'g> Ev<'g> {
                             for (k, tv) in attrs.iter() {
                                 let key = match k {
                                     ObjectKey::Ident(i) => i.as_str().to_string(),
-                                    ObjectKey::Expression(Expression::Variable(i)) => i.as_str().to_string(),
-                                    ObjectKey::Expression(e) => match crate::config::literal_string(e) {
-                                        Some(s) => s,
-                                        None => continue,
-                                    },
+                                    ObjectKey::Expression(Expression::Variable(i)) => {
+                                        i.as_str().to_string()
+                                    }
+                                    ObjectKey::Expression(e) => {
+                                        match crate::config::literal_string(e) {
+                                            Some(s) => s,
+                                            None => continue,
+                                        }
+                                    }
                                 };
                                 let te = tv.expr();
                                 let (inner_ty, default) = match te {
-                                    Expression::FuncCall(of) if of.name.name.as_str() == "optional" => {
+                                    Expression::FuncCall(of)
+                                        if of.name.name.as_str() == "optional" =>
+                                    {
                                         let a: Vec<&Expression> = of.args.iter().collect();
                                         (a.first().copied(), a.get(1).copied())
                                     }
@@ -1248,14 +1353,24 @@ impl<'g> Ev<'g> {
                                             out.insert(key, dn);
                                         }
                                         None => {
-                                            out.insert(key, other.unwrap_or_else(|| Node::null(None)));
+                                            out.insert(
+                                                key,
+                                                other.unwrap_or_else(|| Node::null(None)),
+                                            );
                                         }
                                     },
                                 }
                             }
-                            Node { value: Value::Map(out), span: val.span, refs: val.refs }
+                            Node {
+                                value: Value::Map(out),
+                                span: val.span,
+                                refs: val.refs,
+                            }
                         }
-                        (other, _) => Node { value: other, ..val },
+                        (other, _) => Node {
+                            value: other,
+                            ..val
+                        },
                     },
                     _ => val,
                 }
@@ -1276,7 +1391,7 @@ impl<'g> Ev<'g> {
         body: &Body,
         what: &str,
         fallback: &Span,
-    ) -> (Expansion, Vec<(Option<InstanceKey>, Vec<(String, Node)>)>) {
+    ) -> (Expansion, Vec<Instance>) {
         let mut sc = Scope::new(file);
         if let Some(a) = body.get_attribute("for_each") {
             let span = file.span(a.span()).unwrap_or_else(|| fallback.clone());
@@ -1326,11 +1441,16 @@ impl<'g> Ev<'g> {
                 }
                 None => {
                     let reason = n.unknown_reason().map(str::to_string).unwrap_or_else(|| {
-                        format!("for_each value is a {}, not a map or set of strings", v::type_name(&n))
+                        format!(
+                            "for_each value is a {}, not a map or set of strings",
+                            v::type_name(&n)
+                        )
                     });
                     self.diag(Diagnostic::warning(
                         "tf-unknown-for-each",
-                        format!("{what}: for_each over unknown value; instances unknown ({reason})"),
+                        format!(
+                            "{what}: for_each over unknown value; instances unknown ({reason})"
+                        ),
                         span,
                     ));
                     let u = unknown(format!("for_each over unknown value: {reason}"));
@@ -1338,7 +1458,10 @@ impl<'g> Ev<'g> {
                         ("key".to_string(), u.clone()),
                         ("value".to_string(), u.clone()),
                     ]));
-                    (Expansion::Unknown(u), vec![(None, vec![("each".to_string(), each)])])
+                    (
+                        Expansion::Unknown(u),
+                        vec![(None, vec![("each".to_string(), each)])],
+                    )
                 }
             };
         }
@@ -1358,8 +1481,12 @@ impl<'g> Ev<'g> {
                     }
                     let insts = (0..c)
                         .map(|i| {
-                            let cnt = v::map(IndexMap::from([("index".to_string(), v::num(i as f64))]));
-                            (Some(InstanceKey::Index(i as u64)), vec![("count".to_string(), cnt)])
+                            let cnt =
+                                v::map(IndexMap::from([("index".to_string(), v::num(i as f64))]));
+                            (
+                                Some(InstanceKey::Index(i as u64)),
+                                vec![("count".to_string(), cnt)],
+                            )
                         })
                         .collect();
                     (Expansion::Count, insts)
@@ -1376,7 +1503,10 @@ impl<'g> Ev<'g> {
                     ));
                     let u = unknown(format!("count over unknown value: {reason}"));
                     let cnt = v::map(IndexMap::from([("index".to_string(), u.clone())]));
-                    (Expansion::Unknown(u), vec![(None, vec![("count".to_string(), cnt)])])
+                    (
+                        Expansion::Unknown(u),
+                        vec![(None, vec![("count".to_string(), cnt)])],
+                    )
                 }
             };
         }
@@ -1388,13 +1518,25 @@ impl<'g> Ev<'g> {
 
     /// Evaluates a block body into a map: attributes, and nested blocks as
     /// lists of maps (dynamic blocks expanded).
-    pub fn eval_body(&self, m: &ModInst, sc: &mut Scope, body: &Body, top: bool, fallback: &Span) -> Node {
+    pub fn eval_body(
+        &self,
+        m: &ModInst,
+        sc: &mut Scope,
+        body: &Body,
+        top: bool,
+        fallback: &Span,
+    ) -> Node {
         let mut out: IndexMap<String, Node> = IndexMap::new();
         for s in body.iter() {
             match s {
                 Structure::Attribute(a) => {
                     let k = a.key.as_str();
-                    if top && matches!(k, "count" | "for_each" | "depends_on" | "provider" | "providers") {
+                    if top
+                        && matches!(
+                            k,
+                            "count" | "for_each" | "depends_on" | "provider" | "providers"
+                        )
+                    {
                         continue;
                     }
                     let mut n = self.eval(m, sc, &a.value);
@@ -1412,14 +1554,19 @@ impl<'g> Ev<'g> {
                             continue;
                         };
                         let items = self.dynamic(m, sc, b, &label, &bspan);
-                        let entry = out.entry(label).or_insert_with(|| Node::list(Vec::new(), Some(bspan.clone())));
+                        let entry = out
+                            .entry(label)
+                            .or_insert_with(|| Node::list(Vec::new(), Some(bspan.clone())));
                         if let Value::List(l) = &mut entry.value {
                             l.extend(items);
                         }
                         continue;
                     }
                     let n = self.eval_body(m, sc, &b.body, false, &bspan);
-                    let n = Node { span: Some(bspan), ..n };
+                    let n = Node {
+                        span: Some(bspan),
+                        ..n
+                    };
                     let entry = out
                         .entry(ident.to_string())
                         .or_insert_with(|| Node::list(Vec::new(), None));
@@ -1436,7 +1583,14 @@ impl<'g> Ev<'g> {
         Node::map(out, Some(fallback.clone()))
     }
 
-    fn dynamic(&self, m: &ModInst, sc: &mut Scope, b: &hcl_edit::structure::Block, label: &str, span: &Span) -> Vec<Node> {
+    fn dynamic(
+        &self,
+        m: &ModInst,
+        sc: &mut Scope,
+        b: &hcl_edit::structure::Block,
+        label: &str,
+        span: &Span,
+    ) -> Vec<Node> {
         let iter_name = b
             .body
             .get_attribute("iterator")
@@ -1453,11 +1607,20 @@ impl<'g> Ev<'g> {
             None => return Vec::new(),
         };
         let items: Vec<(Node, Node)> = match &coll.value {
-            Value::List(l) => l.iter().enumerate().map(|(i, x)| (v::num(i as f64), x.clone())).collect(),
-            Value::Map(mp) => mp.iter().map(|(k, x)| (v::string(k.clone()), x.clone())).collect(),
+            Value::List(l) => l
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (v::num(i as f64), x.clone()))
+                .collect(),
+            Value::Map(mp) => mp
+                .iter()
+                .map(|(k, x)| (v::string(k.clone()), x.clone()))
+                .collect(),
             Value::Null => Vec::new(),
             _ => {
-                let reason = coll.unknown_reason().unwrap_or("for_each is not a collection");
+                let reason = coll
+                    .unknown_reason()
+                    .unwrap_or("for_each is not a collection");
                 let mut u = Node::unknown(
                     format!("dynamic block {label:?} for_each over unknown value: {reason}"),
                     Some(span.clone()),
@@ -1472,11 +1635,17 @@ impl<'g> Ev<'g> {
             if !self.step() {
                 break;
             }
-            let it = v::map(IndexMap::from([("key".to_string(), k), ("value".to_string(), x)]));
+            let it = v::map(IndexMap::from([
+                ("key".to_string(), k),
+                ("value".to_string(), x),
+            ]));
             sc.binds.push((iter_name.clone(), it));
             let n = self.eval_body(m, sc, &content.body, false, &cspan);
             sc.binds.pop();
-            out.push(Node { span: Some(cspan.clone()), ..n });
+            out.push(Node {
+                span: Some(cspan.clone()),
+                ..n
+            });
         }
         out
     }
@@ -1509,8 +1678,15 @@ impl<'g> Ev<'g> {
             instances.push((key, attrs));
         }
         let region = self.region_for(m, body);
-        let re = Rc::new(ResEval { instances, expansion, region });
-        m.cache.borrow_mut().resources.insert(idx, Slot::Done(re.clone()));
+        let re = Rc::new(ResEval {
+            instances,
+            expansion,
+            region,
+        });
+        m.cache
+            .borrow_mut()
+            .resources
+            .insert(idx, Slot::Done(re.clone()));
         Some(re)
     }
 
@@ -1529,7 +1705,9 @@ impl<'g> Ev<'g> {
             return None;
         }
         let regions = self.regions(m);
-        regions.get(&alias).and_then(|n| n.as_str().map(str::to_string))
+        regions
+            .get(&alias)
+            .and_then(|n| n.as_str().map(str::to_string))
     }
 
     pub fn regions(&self, m: &ModInst) -> Rc<IndexMap<String, Node>> {
@@ -1570,9 +1748,15 @@ impl<'g> Ev<'g> {
             None => {}
         }
         let call = m.cfg.modules.get(name)?;
-        m.cache.borrow_mut().modules.insert(name.to_string(), Slot::InProgress);
+        m.cache
+            .borrow_mut()
+            .modules
+            .insert(name.to_string(), Slot::InProgress);
         let me = Rc::new(self.module_eval_inner(m, call));
-        m.cache.borrow_mut().modules.insert(name.to_string(), Slot::Done(me.clone()));
+        m.cache
+            .borrow_mut()
+            .modules
+            .insert(name.to_string(), Slot::Done(me.clone()));
         Some(me)
     }
 
@@ -1593,7 +1777,11 @@ impl<'g> Ev<'g> {
         match &call.source {
             None => {
                 unresolved = Some("module source is not a literal string".into());
-                self.diag(Diagnostic::warning("tf-module-source", "module source is not a literal string", span.clone()));
+                self.diag(Diagnostic::warning(
+                    "tf-module-source",
+                    "module source is not a literal string",
+                    span.clone(),
+                ));
             }
             Some(src) if config::is_local_source(src) => {
                 dir = Some(config::normalize(&m.cfg.dir.join(src)));
@@ -1601,8 +1789,14 @@ impl<'g> Ev<'g> {
             Some(src) => match self.modules_json.as_ref().and_then(|mj| mj.get(&key_path)) {
                 Some(d) => dir = Some(config::normalize(&self.root_dir.join(d))),
                 None => {
-                    let why = format!("module source {src:?} is not installed (no entry in .terraform/modules/modules.json)");
-                    self.diag(Diagnostic::note("tf-module-not-installed", format!("{why}; its outputs are unknown"), span.clone()));
+                    let why = format!(
+                        "module source {src:?} is not installed (no entry in .terraform/modules/modules.json)"
+                    );
+                    self.diag(Diagnostic::note(
+                        "tf-module-not-installed",
+                        format!("{why}; its outputs are unknown"),
+                        span.clone(),
+                    ));
                     unresolved = Some(why);
                 }
             },
@@ -1610,15 +1804,27 @@ impl<'g> Ev<'g> {
         if let Some(d) = &dir {
             if !d.starts_with(&self.g.root) {
                 let why = "module directory is outside the scan root".to_string();
-                self.diag(Diagnostic::warning("tf-module-outside-root", why.clone(), span.clone()));
+                self.diag(Diagnostic::warning(
+                    "tf-module-outside-root",
+                    why.clone(),
+                    span.clone(),
+                ));
                 unresolved = Some(why);
             } else if m.ancestors.contains(d) {
                 let why = format!("module cycle through {}", config::rel_path(&self.g.root, d));
-                self.diag(Diagnostic::warning("tf-module-cycle", why.clone(), span.clone()));
+                self.diag(Diagnostic::warning(
+                    "tf-module-cycle",
+                    why.clone(),
+                    span.clone(),
+                ));
                 unresolved = Some(why);
             } else if m.ancestors.len() >= MAX_MODULE_DEPTH {
                 let why = format!("modules nested deeper than {MAX_MODULE_DEPTH}");
-                self.diag(Diagnostic::warning("tf-module-depth", why.clone(), span.clone()));
+                self.diag(Diagnostic::warning(
+                    "tf-module-depth",
+                    why.clone(),
+                    span.clone(),
+                ));
                 unresolved = Some(why);
             }
         }
@@ -1626,8 +1832,15 @@ impl<'g> Ev<'g> {
             (None, Some(d)) => {
                 let c = self.g.configs.get(&self.g.root, d);
                 if !c.exists {
-                    let why = format!("module directory {} not found", config::rel_path(&self.g.root, d));
-                    self.diag(Diagnostic::warning("tf-module-missing", why.clone(), span.clone()));
+                    let why = format!(
+                        "module directory {} not found",
+                        config::rel_path(&self.g.root, d)
+                    );
+                    self.diag(Diagnostic::warning(
+                        "tf-module-missing",
+                        why.clone(),
+                        span.clone(),
+                    ));
                     unresolved = Some(why);
                     None
                 } else {
@@ -1647,7 +1860,10 @@ impl<'g> Ev<'g> {
             let mut inputs = IndexMap::new();
             for a in body.attributes() {
                 let k = a.key.as_str();
-                if matches!(k, "source" | "version" | "count" | "for_each" | "providers" | "depends_on") {
+                if matches!(
+                    k,
+                    "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+                ) {
                     continue;
                 }
                 let mut n = self.eval(m, &mut sc, &a.value);
@@ -1690,7 +1906,8 @@ impl<'g> Ev<'g> {
             instances,
             expansion,
             unresolved,
-            meta_attrs: meta_attrs.unwrap_or_else(|| Node::map(IndexMap::new(), Some(span.clone()))),
+            meta_attrs: meta_attrs
+                .unwrap_or_else(|| Node::map(IndexMap::new(), Some(span.clone()))),
             source: call.source.clone().map(|s| match &version {
                 Some(_) => s,
                 None => s,
@@ -1738,12 +1955,19 @@ fn child_regions(parent: &IndexMap<String, Node>, body: &Body) -> IndexMap<Strin
             let Some(target) = provider_ref(val.expr()) else {
                 continue;
             };
-            let (kp, ka) = key.split_once('.').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or((key.clone(), String::new()));
-            let (tp, ta) = target.split_once('.').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or((target.clone(), String::new()));
-            if kp == "aws" && tp == "aws" {
-                if let Some(r) = parent.get(&ta) {
-                    out.insert(ka, r.clone());
-                }
+            let (kp, ka) = key
+                .split_once('.')
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .unwrap_or((key.clone(), String::new()));
+            let (tp, ta) = target
+                .split_once('.')
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .unwrap_or((target.clone(), String::new()));
+            if kp == "aws"
+                && tp == "aws"
+                && let Some(r) = parent.get(&ta)
+            {
+                out.insert(ka, r.clone());
             }
         }
     }
@@ -1751,7 +1975,10 @@ fn child_regions(parent: &IndexMap<String, Node>, body: &Body) -> IndexMap<Strin
 }
 
 fn load_modules_json(root_dir: &Path) -> Option<HashMap<String, String>> {
-    let p = root_dir.join(".terraform").join("modules").join("modules.json");
+    let p = root_dir
+        .join(".terraform")
+        .join("modules")
+        .join("modules.json");
     let meta = std::fs::metadata(&p).ok()?;
     if meta.len() > config::MAX_FILE_BYTES {
         return None;
@@ -1760,7 +1987,10 @@ fn load_modules_json(root_dir: &Path) -> Option<HashMap<String, String>> {
     let j: serde_json::Value = serde_json::from_str(&text).ok()?;
     let mut out = HashMap::new();
     for m in j.get("Modules")?.as_array()? {
-        let (Some(k), Some(d)) = (m.get("Key").and_then(|x| x.as_str()), m.get("Dir").and_then(|x| x.as_str())) else {
+        let (Some(k), Some(d)) = (
+            m.get("Key").and_then(|x| x.as_str()),
+            m.get("Dir").and_then(|x| x.as_str()),
+        ) else {
             continue;
         };
         if !k.is_empty() {
@@ -1799,7 +2029,9 @@ pub fn binop(op: BinaryOperator, l: Node, r: Node) -> Node {
     let res = match op {
         B::Eq | B::NotEq => {
             if l.contains_unknown() || r.contains_unknown() {
-                let mut u = v::first_unknown(&l).or_else(|| v::first_unknown(&r)).unwrap_or_else(|| unknown("unknown"));
+                let mut u = v::first_unknown(&l)
+                    .or_else(|| v::first_unknown(&r))
+                    .unwrap_or_else(|| unknown("unknown"));
                 u.span = None;
                 u.refs = refs;
                 return u;
@@ -1840,4 +2072,3 @@ pub fn binop(op: BinaryOperator, l: Node, r: Node) -> Node {
     };
     res.with_refs(refs)
 }
-

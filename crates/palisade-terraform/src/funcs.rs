@@ -13,9 +13,32 @@ type R = Result<Node, String>;
 /// Functions that move nodes around without looking inside unknown
 /// elements (so unknown elements do not make the result unknown).
 const STRUCTURAL: &[&str] = &[
-    "merge", "concat", "length", "keys", "values", "lookup", "element", "flatten", "coalesce",
-    "coalescelist", "tolist", "toset", "tomap", "slice", "reverse", "one", "zipmap", "compact",
-    "contains", "distinct", "index", "setunion", "try", "can", "type", "nonsensitive",
+    "merge",
+    "concat",
+    "length",
+    "keys",
+    "values",
+    "lookup",
+    "element",
+    "flatten",
+    "coalesce",
+    "coalescelist",
+    "tolist",
+    "toset",
+    "tomap",
+    "slice",
+    "reverse",
+    "one",
+    "zipmap",
+    "compact",
+    "contains",
+    "distinct",
+    "index",
+    "setunion",
+    "try",
+    "can",
+    "type",
+    "nonsensitive",
     "sensitive",
 ];
 
@@ -64,12 +87,19 @@ pub fn call(ev: &Ev, m: &ModInst, name: &str, args: Vec<Node>) -> Node {
     }
 }
 
-fn arg<'a>(a: &'a [Node], i: usize) -> Result<&'a Node, String> {
-    a.get(i).ok_or_else(|| format!("missing argument {}", i + 1))
+fn arg(a: &[Node], i: usize) -> Result<&Node, String> {
+    a.get(i)
+        .ok_or_else(|| format!("missing argument {}", i + 1))
 }
 fn s(a: &[Node], i: usize) -> Result<String, String> {
     let n = arg(a, i)?;
-    v::to_str(n).ok_or_else(|| format!("argument {} must be a string, got {}", i + 1, v::type_name(n)))
+    v::to_str(n).ok_or_else(|| {
+        format!(
+            "argument {} must be a string, got {}",
+            i + 1,
+            v::type_name(n)
+        )
+    })
 }
 fn f(a: &[Node], i: usize) -> Result<f64, String> {
     let n = arg(a, i)?;
@@ -79,14 +109,22 @@ fn l(a: &[Node], i: usize) -> Result<&[Node], String> {
     let n = arg(a, i)?;
     match &n.value {
         Value::List(x) => Ok(x),
-        _ => Err(format!("argument {} must be a list, got {}", i + 1, v::type_name(n))),
+        _ => Err(format!(
+            "argument {} must be a list, got {}",
+            i + 1,
+            v::type_name(n)
+        )),
     }
 }
 fn mp(a: &[Node], i: usize) -> Result<&IndexMap<String, Node>, String> {
     let n = arg(a, i)?;
     match &n.value {
         Value::Map(x) => Ok(x),
-        _ => Err(format!("argument {} must be a map, got {}", i + 1, v::type_name(n))),
+        _ => Err(format!(
+            "argument {} must be a map, got {}",
+            i + 1,
+            v::type_name(n)
+        )),
     }
 }
 fn strs(list: &[Node]) -> Result<Vec<String>, String> {
@@ -460,7 +498,8 @@ fn dispatch(ev: &Ev, m: &ModInst, name: &str, a: Vec<Node>) -> R {
             let from = s(&a, 1)?;
             let to = s(&a, 2)?;
             if from.len() > 2 && from.starts_with('/') && from.ends_with('/') {
-                let re = regex_lite::Regex::new(&from[1..from.len() - 1]).map_err(|e| e.to_string())?;
+                let re =
+                    regex_lite::Regex::new(&from[1..from.len() - 1]).map_err(|e| e.to_string())?;
                 v::string(re.replace_all(&x, to_regex_repl(&to).as_str()).into_owned())
             } else if from.is_empty() {
                 v::string(x)
@@ -482,7 +521,9 @@ fn dispatch(ev: &Ev, m: &ModInst, name: &str, a: Vec<Node>) -> R {
                         if let Some(n) = n {
                             o.insert(
                                 n.to_string(),
-                                c.get(i).map(|m| v::string(m.as_str())).unwrap_or_else(|| Node::null(None)),
+                                c.get(i)
+                                    .map(|m| v::string(m.as_str()))
+                                    .unwrap_or_else(|| Node::null(None)),
                             );
                         }
                     }
@@ -490,7 +531,11 @@ fn dispatch(ev: &Ev, m: &ModInst, name: &str, a: Vec<Node>) -> R {
                 }
                 v::list(
                     (1..re.captures_len())
-                        .map(|i| c.get(i).map(|m| v::string(m.as_str())).unwrap_or_else(|| Node::null(None)))
+                        .map(|i| {
+                            c.get(i)
+                                .map(|m| v::string(m.as_str()))
+                                .unwrap_or_else(|| Node::null(None))
+                        })
                         .collect(),
                 )
             };
@@ -512,7 +557,11 @@ fn dispatch(ev: &Ev, m: &ModInst, name: &str, a: Vec<Node>) -> R {
             } else {
                 (off as usize).min(x.len())
             };
-            let end = if len < 0.0 { x.len() } else { (start + len as usize).min(x.len()) };
+            let end = if len < 0.0 {
+                x.len()
+            } else {
+                (start + len as usize).min(x.len())
+            };
             v::string(x[start..end].iter().collect::<String>())
         }
         "strrev" => v::string(s(&a, 0)?.chars().rev().collect::<String>()),
@@ -535,15 +584,18 @@ fn dispatch(ev: &Ev, m: &ModInst, name: &str, a: Vec<Node>) -> R {
         "sensitive" | "nonsensitive" => arg(&a, 0)?.clone(),
         // ---- encoding
         "jsonencode" => {
-            let j = v::to_json(arg(&a, 0)?).map_err(|_| "unknown: value to encode is unknown".to_string())?;
+            let j = v::to_json(arg(&a, 0)?)
+                .map_err(|_| "unknown: value to encode is unknown".to_string())?;
             v::string(serde_json::to_string(&j).map_err(|e| e.to_string())?)
         }
         "jsondecode" => {
-            let j: serde_json::Value = serde_json::from_str(&s(&a, 0)?).map_err(|e| e.to_string())?;
+            let j: serde_json::Value =
+                serde_json::from_str(&s(&a, 0)?).map_err(|e| e.to_string())?;
             Node::from_json(&j, None)
         }
         "yamlencode" => {
-            let j = v::to_json(arg(&a, 0)?).map_err(|_| "unknown: value to encode is unknown".to_string())?;
+            let j = v::to_json(arg(&a, 0)?)
+                .map_err(|_| "unknown: value to encode is unknown".to_string())?;
             v::string(v::to_yaml(&j))
         }
         "yamldecode" => return Err("unknown: function yamldecode not supported".into()),
@@ -592,7 +644,8 @@ fn dispatch(ev: &Ev, m: &ModInst, name: &str, a: Vec<Node>) -> R {
             let bits: u32 = if base.1 { 128 } else { 32 };
             let size = 1u128.checked_shl(bits - len).unwrap_or(0);
             let h = if host < 0.0 {
-                size.checked_sub((-host) as u128).ok_or("host number out of range")?
+                size.checked_sub((-host) as u128)
+                    .ok_or("host number out of range")?
             } else {
                 host as u128
             };
@@ -606,33 +659,53 @@ fn dispatch(ev: &Ev, m: &ModInst, name: &str, a: Vec<Node>) -> R {
             if base.1 {
                 return Err("only IPv4".into());
             }
-            let mask: u128 = if len == 0 { 0 } else { (0xFFFF_FFFFu128 << (32 - len)) & 0xFFFF_FFFF };
+            let mask: u128 = if len == 0 {
+                0
+            } else {
+                (0xFFFF_FFFFu128 << (32 - len)) & 0xFFFF_FFFF
+            };
             v::string(fmt_ip(mask, false))
         }
         // ---- filesystem
         "file" => v::string(read_file(ev, &s(&a, 0)?)?),
-        "fileexists" => v::boolean(resolve_path(ev, &s(&a, 0)?).map(|p| p.is_file()).unwrap_or(false)),
+        "fileexists" => v::boolean(
+            resolve_path(ev, &s(&a, 0)?)
+                .map(|p| p.is_file())
+                .unwrap_or(false),
+        ),
         "templatefile" => {
             let text = read_file(ev, &s(&a, 0)?)?;
             let vars = mp(&a, 1)?.clone();
-            let t = hcl_edit::parser::parse_template(&text).map_err(|e| format!("template: {}", e.message()))?;
+            let t = hcl_edit::parser::parse_template(&text)
+                .map_err(|e| format!("template: {}", e.message()))?;
             let file = crate::config::SrcFile {
                 path: ev.scope.clone(),
                 index: palisade_model::LineIndex::new(""),
             };
             let mut sc = crate::eval::Scope::new(&file);
             sc.binds = vars.into_iter().collect();
-            let tmpl = hcl_edit::template::StringTemplate::from(t.iter().cloned().collect::<Vec<_>>());
+            let tmpl =
+                hcl_edit::template::StringTemplate::from(t.iter().cloned().collect::<Vec<_>>());
             let n = ev.eval(m, &mut sc, &hcl_edit::expr::Expression::from(tmpl));
             return Ok(Node { span: None, ..n });
         }
         "abspath" => {
             let p = s(&a, 0)?;
-            v::string(if p.starts_with('/') { p } else { format!("/{p}") })
+            v::string(if p.starts_with('/') {
+                p
+            } else {
+                format!("/{p}")
+            })
         }
         "basename" => {
             let p = s(&a, 0)?;
-            v::string(p.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string())
+            v::string(
+                p.trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
+            )
         }
         "dirname" => {
             let p = s(&a, 0)?;
@@ -646,8 +719,8 @@ fn dispatch(ev: &Ev, m: &ModInst, name: &str, a: Vec<Node>) -> R {
         "timestamp" | "uuid" | "plantimestamp" | "bcrypt" | "uuidv5" | "timeadd" | "formatdate" => {
             return Err(format!("unknown: {name}() is known only at apply time"));
         }
-        "md5" | "sha1" | "filemd5" | "filesha1" | "filesha256" | "filebase64" | "filebase64sha256"
-        | "base64sha256" | "base64sha512" | "rsadecrypt" | "fileset" => {
+        "md5" | "sha1" | "filemd5" | "filesha1" | "filesha256" | "filebase64"
+        | "filebase64sha256" | "base64sha256" | "base64sha512" | "rsadecrypt" | "fileset" => {
             return Err(format!("unknown: function {name} not supported"));
         }
         _ => return Err(format!("unknown: function {name} not supported")),
@@ -674,7 +747,11 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 pub fn b64_encode(data: &[u8]) -> String {
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = ((b[0] as u32) << 16) | ((b[1] as u32) << 8) | b[2] as u32;
         for i in 0..4 {
             if i <= chunk.len() {
@@ -747,10 +824,10 @@ fn resolve_path(ev: &Ev, p: &str) -> Result<std::path::PathBuf, String> {
         return Err(format!("unknown: file {p:?} is outside the scan root"));
     }
     // Symlinks must not escape the root either.
-    if let (Ok(c), Some(rc)) = (full.canonicalize(), &ev.g.root_canon) {
-        if !c.starts_with(rc) {
-            return Err(format!("unknown: file {p:?} is outside the scan root"));
-        }
+    if let (Ok(c), Some(rc)) = (full.canonicalize(), &ev.g.root_canon)
+        && !c.starts_with(rc)
+    {
+        return Err(format!("unknown: file {p:?} is outside the scan root"));
     }
     Ok(full)
 }
@@ -799,19 +876,27 @@ fn format_fn(fmt: &str, args: &[Node]) -> Result<String, String> {
         ai += 1;
         let (width, prec) = {
             let mut parts = spec.trim_start_matches(['-', '+', '#', ' ']).splitn(2, '.');
-            let w: usize = parts.next().and_then(|w| w.trim_start_matches('0').parse().ok()).unwrap_or(0);
+            let w: usize = parts
+                .next()
+                .and_then(|w| w.trim_start_matches('0').parse().ok())
+                .unwrap_or(0);
             let p: Option<usize> = parts.next().and_then(|p| p.parse().ok());
             (w.min(1024), p.map(|p| p.min(64)))
         };
         let body = match verb {
             's' | 'v' => match &x.value {
                 Value::List(_) | Value::Map(_) => {
-                    serde_json::to_string(&v::to_json(x).map_err(|_| "unknown: unknown value")?).unwrap_or_default()
+                    serde_json::to_string(&v::to_json(x).map_err(|_| "unknown: unknown value")?)
+                        .unwrap_or_default()
                 }
                 _ => v::to_str(x).ok_or("cannot format null")?,
             },
-            'q' => serde_json::to_string(&v::to_str(x).ok_or("cannot format null")?).unwrap_or_default(),
-            'd' => format!("{}", v::as_f64(x).ok_or("%d needs a number")?.trunc() as i64),
+            'q' => serde_json::to_string(&v::to_str(x).ok_or("cannot format null")?)
+                .unwrap_or_default(),
+            'd' => format!(
+                "{}",
+                v::as_f64(x).ok_or("%d needs a number")?.trunc() as i64
+            ),
             'f' | 'e' | 'g' => {
                 let n = v::as_f64(x).ok_or("%f needs a number")?;
                 format!("{:.*}", prec.unwrap_or(6), n)

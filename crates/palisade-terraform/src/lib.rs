@@ -59,7 +59,10 @@ pub fn load(root: &Path, dirs: &[PathBuf], opts: &TfOptions) -> Parsed {
 
     let run = || -> Parsed {
         let configs = Configs::default();
-        let parsed: Vec<ModuleConfig> = dirs.par_iter().map(|d| config::load_dir(&root, d)).collect();
+        let parsed: Vec<ModuleConfig> = dirs
+            .par_iter()
+            .map(|d| config::load_dir(&root, d))
+            .collect();
         let roots = find_roots(&root, &parsed);
         for c in parsed {
             configs.insert(c);
@@ -69,7 +72,10 @@ pub fn load(root: &Path, dirs: &[PathBuf], opts: &TfOptions) -> Parsed {
             root_canon: root.canonicalize().ok(),
             configs: &configs,
         };
-        let results: Vec<Parsed> = roots.par_iter().map(|d| eval_root(&global, d, opts)).collect();
+        let results: Vec<Parsed> = roots
+            .par_iter()
+            .map(|d| eval_root(&global, d, opts))
+            .collect();
         let mut out = Parsed::default();
         // Parse diagnostics of every module read, once, in path order.
         let mut all: Vec<(PathBuf, Arc<ModuleConfig>)> = dirs
@@ -107,13 +113,13 @@ fn find_roots(root: &Path, cfgs: &[ModuleConfig]) -> Vec<PathBuf> {
     let mut targeted: BTreeSet<PathBuf> = BTreeSet::new();
     for c in cfgs {
         for call in c.modules.values() {
-            if let Some(src) = &call.source {
-                if config::is_local_source(src) {
-                    let t = config::normalize(&c.dir.join(src));
-                    if t != c.dir && set.contains(t.as_path()) {
-                        targeted.insert(t.clone());
-                        edges.entry(c.dir.as_path()).or_default().push(t);
-                    }
+            if let Some(src) = &call.source
+                && config::is_local_source(src)
+            {
+                let t = config::normalize(&c.dir.join(src));
+                if t != c.dir && set.contains(t.as_path()) {
+                    targeted.insert(t.clone());
+                    edges.entry(c.dir.as_path()).or_default().push(t);
                 }
             }
         }
@@ -169,7 +175,15 @@ fn eval_root(g: &Global, dir: &Path, opts: &TfOptions) -> Parsed {
     }
 }
 
-fn base_resource(ev: &Ev, m: &ModInst, rtype: &str, name: &str, address: String, span: Span, attrs: Node) -> Resource {
+fn base_resource(
+    ev: &Ev,
+    m: &ModInst,
+    rtype: &str,
+    name: &str,
+    address: String,
+    span: Span,
+    attrs: Node,
+) -> Resource {
     let mut r = Resource::new(SourceKind::Terraform, rtype, name, span, attrs);
     r.address = address;
     r.module_path = m.names.clone();
@@ -181,24 +195,40 @@ fn base_resource(ev: &Ev, m: &ModInst, rtype: &str, name: &str, address: String,
 fn collect(ev: &Ev, m: &ModInst, lock: bool, out: &mut Vec<Resource>) {
     let cfg = m.cfg.clone();
     for (i, decl) in cfg.resources.iter().enumerate() {
-        let Some(re) = ev.resource_eval(m, i) else { continue };
+        let Some(re) = ev.resource_eval(m, i) else {
+            continue;
+        };
         let data = decl.mode == Mode::Data;
-        let base = format!("{}{}{}.{}", m.prefix, if data { "data." } else { "" }, decl.rtype, decl.name);
+        let base = format!(
+            "{}{}{}.{}",
+            m.prefix,
+            if data { "data." } else { "" },
+            decl.rtype,
+            decl.name
+        );
         for (key, attrs) in &re.instances {
             let address = match key {
                 Some(k) => format!("{base}{k}"),
                 None => base.clone(),
             };
-            let mut r = base_resource(ev, m, &decl.rtype, &decl.name, address, decl.blk.span.clone(), attrs.clone());
+            let mut r = base_resource(
+                ev,
+                m,
+                &decl.rtype,
+                &decl.name,
+                address,
+                decl.blk.span.clone(),
+                attrs.clone(),
+            );
             r.mode = decl.mode;
             r.instance = key.clone();
             if let Some(region) = &re.region {
                 r.meta.insert("region".into(), region.clone());
             }
-            if let Expansion::Unknown(u) = &re.expansion {
-                if let Some(why) = u.unknown_reason() {
-                    r.meta.insert("instances_unknown".into(), why.to_string());
-                }
+            if let Expansion::Unknown(u) = &re.expansion
+                && let Some(why) = u.unknown_reason()
+            {
+                r.meta.insert("instances_unknown".into(), why.to_string());
             }
             out.push(r);
         }
@@ -207,7 +237,12 @@ fn collect(ev: &Ev, m: &ModInst, lock: bool, out: &mut Vec<Resource>) {
         let file = cfg.files.get(p.file).unwrap_or(&ev.empty_file);
         let mut sc = Scope::new(file);
         let attrs = ev.eval_body(m, &mut sc, &p.block.body, false, &p.span);
-        let pname = p.block.labels.first().map(|l| l.as_str().to_string()).unwrap_or_default();
+        let pname = p
+            .block
+            .labels
+            .first()
+            .map(|l| l.as_str().to_string())
+            .unwrap_or_default();
         let alias = p
             .block
             .body
@@ -227,15 +262,33 @@ fn collect(ev: &Ev, m: &ModInst, lock: bool, out: &mut Vec<Resource>) {
         let mut sc = Scope::new(file);
         let attrs = ev.eval_body(m, &mut sc, &t.block.body, false, &t.span);
         let address = format!("{}terraform.settings", m.prefix);
-        let mut r = base_resource(ev, m, "terraform", "settings", address, t.span.clone(), attrs);
+        let mut r = base_resource(
+            ev,
+            m,
+            "terraform",
+            "settings",
+            address,
+            t.span.clone(),
+            attrs,
+        );
         r.mode = Mode::Meta;
         r.meta.insert("lock_file".into(), lock.to_string());
         out.push(r);
     }
     for (name, call) in &cfg.modules {
-        let Some(me) = ev.module_eval(m, name) else { continue };
+        let Some(me) = ev.module_eval(m, name) else {
+            continue;
+        };
         let address = format!("{}module.{name}", m.prefix);
-        let mut r = base_resource(ev, m, "module", name, address, call.blk.span.clone(), me.meta_attrs.clone());
+        let mut r = base_resource(
+            ev,
+            m,
+            "module",
+            name,
+            address,
+            call.blk.span.clone(),
+            me.meta_attrs.clone(),
+        );
         r.mode = Mode::Meta;
         if let Some(s) = &me.source {
             r.meta.insert("module_source".into(), s.clone());
@@ -254,7 +307,12 @@ fn collect(ev: &Ev, m: &ModInst, lock: bool, out: &mut Vec<Resource>) {
 // ---------------------------------------------------------------------------
 // Root module variable values
 
-fn root_inputs(root: &Path, dir: &Path, opts: &TfOptions, diags: &mut Vec<Diagnostic>) -> IndexMap<String, RootVal> {
+fn root_inputs(
+    root: &Path,
+    dir: &Path,
+    opts: &TfOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> IndexMap<String, RootVal> {
     let mut out: IndexMap<String, RootVal> = IndexMap::new();
     let env_file = Rc::new(SrcFile {
         path: Arc::from("<environment>"),
@@ -314,7 +372,10 @@ fn is_literal(e: &Expression, depth: u32) -> bool {
         return false;
     }
     match e {
-        Expression::Null(_) | Expression::Bool(_) | Expression::Number(_) | Expression::String(_) => true,
+        Expression::Null(_)
+        | Expression::Bool(_)
+        | Expression::Number(_)
+        | Expression::String(_) => true,
         Expression::Array(a) => a.iter().all(|x| is_literal(x, depth + 1)),
         Expression::Object(o) => o.iter().all(|(_, x)| is_literal(x.expr(), depth + 1)),
         Expression::StringTemplate(_) => config::literal_string(e).is_some(),
@@ -324,7 +385,12 @@ fn is_literal(e: &Expression, depth: u32) -> bool {
     }
 }
 
-fn read_tfvars(root: &Path, p: &Path, out: &mut IndexMap<String, RootVal>, diags: &mut Vec<Diagnostic>) {
+fn read_tfvars(
+    root: &Path,
+    p: &Path,
+    out: &mut IndexMap<String, RootVal>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let Some(text) = config::read_text(root, p, diags) else {
         return;
     };
@@ -341,10 +407,18 @@ fn read_tfvars(root: &Path, p: &Path, out: &mut IndexMap<String, RootVal>, diags
                     out.insert(k, RootVal::Node(Node::from_json(&val, Some(&span))));
                 }
             }
-            Ok(_) => diags.push(Diagnostic::error("tf-json-syntax", "variables file must hold an object", Span::line(rel, 1))),
+            Ok(_) => diags.push(Diagnostic::error(
+                "tf-json-syntax",
+                "variables file must hold an object",
+                Span::line(rel, 1),
+            )),
             Err(e) => {
                 let (l, c) = (e.line() as u32, e.column() as u32);
-                diags.push(Diagnostic::error("tf-json-syntax", format!("JSON syntax error: {e}"), Span::new(rel, l, c, l, c)));
+                diags.push(Diagnostic::error(
+                    "tf-json-syntax",
+                    format!("JSON syntax error: {e}"),
+                    Span::new(rel, l, c, l, c),
+                ));
             }
         }
         return;
@@ -354,7 +428,10 @@ fn read_tfvars(root: &Path, p: &Path, out: &mut IndexMap<String, RootVal>, diags
     };
     for s in body {
         if let Structure::Attribute(a) = s {
-            out.insert(a.key.as_str().to_string(), RootVal::Expr(a.value, file.clone()));
+            out.insert(
+                a.key.as_str().to_string(),
+                RootVal::Expr(a.value, file.clone()),
+            );
         }
     }
 }

@@ -68,10 +68,10 @@ fn principals(blocks: Option<&Node>) -> Option<J> {
         }
     }
     for val in out.values_mut() {
-        if let J::Array(a) = val {
-            if a.len() == 1 {
-                *val = a.remove(0);
-            }
+        if let J::Array(a) = val
+            && a.len() == 1
+        {
+            *val = a.remove(0);
         }
     }
     Some(J::Object(out))
@@ -82,12 +82,15 @@ fn statement(s: &Node) -> J {
     let Some(m) = s.as_map() else {
         return J::Object(o);
     };
-    if let Some(sid) = m.get("sid").and_then(v::to_str) {
-        if !sid.is_empty() {
-            o.insert("Sid".into(), J::String(sid));
-        }
+    if let Some(sid) = m.get("sid").and_then(v::to_str)
+        && !sid.is_empty()
+    {
+        o.insert("Sid".into(), J::String(sid));
     }
-    let effect = m.get("effect").and_then(v::to_str).unwrap_or_else(|| "Allow".into());
+    let effect = m
+        .get("effect")
+        .and_then(v::to_str)
+        .unwrap_or_else(|| "Allow".into());
     o.insert("Effect".into(), J::String(effect));
     for (key, out) in [
         ("actions", "Action"),
@@ -168,7 +171,10 @@ fn build(attrs: &Node) -> Result<J, String> {
         }
     }
     let mut doc = Map::new();
-    let version = m.get("version").and_then(v::to_str).unwrap_or_else(|| "2012-10-17".into());
+    let version = m
+        .get("version")
+        .and_then(v::to_str)
+        .unwrap_or_else(|| "2012-10-17".into());
     doc.insert("Version".into(), J::String(version));
     if let Some(id) = m.get("policy_id").and_then(v::to_str) {
         doc.insert("Id".into(), J::String(id));
@@ -179,11 +185,11 @@ fn build(attrs: &Node) -> Result<J, String> {
 
 /// A statement with the Sid of an existing one replaces it; others append.
 fn merge_stmt(list: &mut Vec<J>, s: J) {
-    if let Some(sid) = sid_of(&s).map(str::to_string) {
-        if let Some(pos) = list.iter().position(|x| sid_of(x) == Some(sid.as_str())) {
-            list[pos] = s;
-            return;
-        }
+    if let Some(sid) = sid_of(&s).map(str::to_string)
+        && let Some(pos) = list.iter().position(|x| sid_of(x) == Some(sid.as_str()))
+    {
+        list[pos] = s;
+        return;
     }
     list.push(s);
 }

@@ -166,6 +166,7 @@ pub fn type_name(n: &Node) -> &'static str {
 }
 
 /// JSON rendering of a known value; unknown gives its reason.
+#[allow(clippy::result_large_err)]
 pub fn to_json(n: &Node) -> Result<serde_json::Value, Node> {
     Ok(match &n.value {
         Value::Null => serde_json::Value::Null,
