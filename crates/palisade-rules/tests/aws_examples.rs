@@ -75,5 +75,6 @@ fn aws_rule_examples_behave_as_documented() {
             }
         }
     }
+    assert!(n >= 2 * palisade_rules::aws::RULES.len(), "every rule has examples");
     assert!(errors.is_empty(), "{} bad examples:\n{}", errors.len(), errors.join("\n"));
 }

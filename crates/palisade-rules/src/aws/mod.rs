@@ -2,14 +2,26 @@
 
 pub(crate) mod common;
 mod s3_encryption;
+mod ami_public;
 mod cloudtrail_cloudwatch;
 mod cloudtrail_kms;
 mod cloudtrail_log_validation;
 mod cloudtrail_logging_disabled;
 mod cloudtrail_multi_region;
 mod config_all_resources;
+mod dynamodb_cmk;
+mod dynamodb_pitr;
+mod ebs_default_encryption;
+mod ebs_volume_encryption;
+mod ec2_block_device_encryption;
 mod ec2_imdsv2;
 mod ec2_public_ip;
+mod ecr_immutable_tags;
+mod ecr_kms;
+mod ecr_scan_on_push;
+mod efs_encryption;
+mod elasticache_at_rest;
+mod elasticache_in_transit;
 mod guardduty_disabled;
 mod iam_access_key;
 mod iam_admin_policy;
@@ -24,15 +36,33 @@ mod iam_trust_external_id;
 mod iam_trust_public;
 mod iam_user_policies;
 mod iam_wildcard_action;
+mod kinesis_encryption;
 mod kms_public_policy;
 mod kms_rotation;
+mod log_group_kms;
+mod log_group_retention;
 mod nacl_admin_open;
+mod opensearch_at_rest;
+mod opensearch_https;
+mod opensearch_node_to_node;
+mod rds_backup_retention;
+mod rds_deletion_protection;
+mod rds_encryption;
+mod rds_iam_auth;
+mod rds_minor_upgrades;
+mod rds_multi_az;
+mod rds_public;
+mod rds_snapshot_public;
+mod redshift_encryption;
+mod redshift_public;
 mod s3_access_logging;
 mod s3_deny_http;
 mod s3_public_access_block;
 mod s3_public_acl;
 mod s3_public_policy;
 mod s3_versioning;
+mod secret_cmk;
+mod secret_rotation;
 mod sg_all_ports_open;
 mod sg_db_ports_open;
 mod sg_default_rules;
@@ -41,6 +71,8 @@ mod sg_remote_ports_open;
 mod sg_rule_description;
 mod sg_ssh_open;
 mod sg_unrestricted_egress;
+mod sns_encryption;
+mod sqs_encryption;
 mod subnet_public_ip;
 mod vpc_flow_logs;
 
@@ -55,8 +87,22 @@ pub static RULES: &[&Rule] = &[
     &cloudtrail_kms::RULE,
     &cloudtrail_cloudwatch::RULE,
     &cloudtrail_logging_disabled::RULE,
+    &log_group_retention::RULE,
+    &log_group_kms::RULE,
+    &dynamodb_pitr::RULE,
+    &dynamodb_cmk::RULE,
+    &elasticache_at_rest::RULE,
+    &elasticache_in_transit::RULE,
     &ec2_imdsv2::RULE,
     &ec2_public_ip::RULE,
+    &ebs_volume_encryption::RULE,
+    &ec2_block_device_encryption::RULE,
+    &ebs_default_encryption::RULE,
+    &ami_public::RULE,
+    &ecr_scan_on_push::RULE,
+    &ecr_immutable_tags::RULE,
+    &ecr_kms::RULE,
+    &efs_encryption::RULE,
     &guardduty_disabled::RULE,
     &iam_admin_policy::RULE,
     &iam_wildcard_action::RULE,
@@ -71,14 +117,32 @@ pub static RULES: &[&Rule] = &[
     &iam_privilege_escalation::RULE,
     &iam_allow_not_action::RULE,
     &iam_public_resource_policy::RULE,
+    &kinesis_encryption::RULE,
     &kms_rotation::RULE,
     &kms_public_policy::RULE,
+    &opensearch_at_rest::RULE,
+    &opensearch_node_to_node::RULE,
+    &opensearch_https::RULE,
+    &rds_encryption::RULE,
+    &rds_public::RULE,
+    &rds_backup_retention::RULE,
+    &rds_deletion_protection::RULE,
+    &rds_iam_auth::RULE,
+    &rds_multi_az::RULE,
+    &rds_minor_upgrades::RULE,
+    &rds_snapshot_public::RULE,
+    &redshift_encryption::RULE,
+    &redshift_public::RULE,
     &s3_public_acl::RULE,
     &s3_public_policy::RULE,
     &s3_public_access_block::RULE,
     &s3_versioning::RULE,
     &s3_access_logging::RULE,
     &s3_deny_http::RULE,
+    &secret_cmk::RULE,
+    &secret_rotation::RULE,
+    &sns_encryption::RULE,
+    &sqs_encryption::RULE,
     &sg_ssh_open::RULE,
     &sg_rdp_open::RULE,
     &sg_all_ports_open::RULE,
