@@ -22,7 +22,7 @@ mod scanner;
 mod validate;
 
 pub use palisade_engine::Severity;
-pub use rule::{Candidate, FW_CREDENTIAL, FW_KEY, Frameworks, SecretRule};
+pub use rule::{Candidate, FW_CREDENTIAL, FW_KEY, Frameworks, PEM_WINDOW, SecretRule};
 pub use rules::rules;
 pub use scanner::{
     BUILTIN_ALLOWED_PATHS, Config, Error, Scanner, SecretFinding, fingerprint, is_binary, redact,

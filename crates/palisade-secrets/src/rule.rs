@@ -25,6 +25,9 @@ impl fmt::Debug for Candidate<'_> {
     }
 }
 
+/// The window of PEM-style rules: a 16 KiB RSA key fits with room to spare.
+pub const PEM_WINDOW: usize = 64 * 1024;
+
 /// Framework id → control ids.
 pub type Frameworks = &'static [(&'static str, &'static [&'static str])];
 
@@ -63,9 +66,10 @@ pub struct SecretRule {
     /// Free-form values (passwords, generic assignments): apply the strict
     /// placeholder / reference exclusions.
     pub freeform: bool,
-    /// The match may span lines (PEM blocks); it still starts on the
-    /// keyword's line.
-    pub multiline: bool,
+    /// 0: the match lies on the keyword's line. Otherwise the match may run
+    /// up to this many bytes past the start of that line (PEM blocks), but
+    /// still starts on it.
+    pub window: usize,
     pub frameworks: Frameworks,
     /// Examples that must yield exactly one finding of this rule. `«alpha:n»`
     /// stands for `n` deterministic random characters (see [`crate::examples`]).
@@ -116,7 +120,7 @@ pub(crate) const BASE: SecretRule = SecretRule {
     entropy: None,
     validator: None,
     freeform: false,
-    multiline: false,
+    window: 0,
     frameworks: FW_CREDENTIAL,
     true_positives: &[],
     false_positives: &[],

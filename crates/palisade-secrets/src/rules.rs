@@ -3,7 +3,7 @@
 
 use palisade_engine::Severity::{Critical, High, Medium};
 
-use crate::rule::{BASE, FW_KEY, SecretRule};
+use crate::rule::{BASE, FW_KEY, PEM_WINDOW, SecretRule};
 use crate::validate::{docker_auth, freeform_secret, freeform_token, freeform_url, jwt, pem_body};
 
 /// `name` then an assignment operator (YAML `:`, HCL/env `=`, Go `:=`, Ruby
@@ -72,7 +72,14 @@ static RULES: &[SecretRule] = &[
         title: "AWS secret access key",
         severity: Critical,
         description: "An AWS secret access key assigned to an AWS secret-key name; with the access key ID it signs any API call the IAM principal may make.",
-        keywords: &["aws_secret", "awssecret", "aws-secret", "secret_access", "secretaccess", "secret-access"],
+        keywords: &[
+            "aws_secret",
+            "awssecret",
+            "aws-secret",
+            "secret_access",
+            "secretaccess",
+            "secret-access",
+        ],
         regex: concat!(
             r"(?i)(?:aws[a-z0-9_.\-]{0,20}secret|secret[_\-]?access)[a-z0-9_.\-]{0,20}",
             assign!(),
@@ -175,7 +182,16 @@ static RULES: &[SecretRule] = &[
         title: "Azure storage account key",
         severity: Critical,
         description: "An 88-character Azure Storage account key assigned to a storage-key name.",
-        keywords: &["storage", "azure"],
+        keywords: &[
+            "storage_account_key",
+            "storage_account_access_key",
+            "storage_key",
+            "storagekey",
+            "storage-key",
+            "storage_access_key",
+            "storageaccountkey",
+            "storage_primary_key",
+        ],
         regex: concat!(
             r"(?i)(?:storage|azure)[a-z0-9_.\-]{0,30}key",
             assign!(),
@@ -233,7 +249,10 @@ static RULES: &[SecretRule] = &[
         keywords: &["ghp_"],
         regex: r"\b(?P<s>ghp_[A-Za-z0-9]{36})\b",
         true_positives: &["GITHUB_TOKEN=ghp_«b62:36»"],
-        false_positives: &["GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ghp_short"],
+        false_positives: &[
+            "GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "ghp_short",
+        ],
         ..BASE
     },
     SecretRule {
@@ -321,7 +340,10 @@ static RULES: &[SecretRule] = &[
         description: "A GitLab runner authentication token (glrt-…) or legacy registration token (GR1348941…).",
         keywords: &["glrt-", "gr1348941"],
         regex: r"\b(?P<s>(?:glrt-|GR1348941)[A-Za-z0-9_\-]{20,})",
-        true_positives: &["token = \"glrt-«url:20»\"", "registration-token GR1348941«url:20»"],
+        true_positives: &[
+            "token = \"glrt-«url:20»\"",
+            "registration-token GR1348941«url:20»",
+        ],
         false_positives: &["token = \"glrt-REPLACE\""],
         ..BASE
     },
@@ -332,7 +354,9 @@ static RULES: &[SecretRule] = &[
         description: "A GitLab pipeline trigger token (glptt-…).",
         keywords: &["glptt-"],
         regex: r"\b(?P<s>glptt-[0-9a-f]{40})\b",
-        true_positives: &["curl -F token=glptt-«hex:40» https://gitlab.example/api/v4/projects/1/trigger/pipeline"],
+        true_positives: &[
+            "curl -F token=glptt-«hex:40» https://gitlab.example/api/v4/projects/1/trigger/pipeline",
+        ],
         false_positives: &["curl -F token=glptt-$TRIGGER https://gitlab.example"],
         ..BASE
     },
@@ -377,7 +401,9 @@ static RULES: &[SecretRule] = &[
         description: "A Slack incoming-webhook or workflow URL: anyone holding it can post into the channel.",
         keywords: &["hooks.slack.com"],
         regex: r"https://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{8,12}/[A-Z0-9]{8,12}/(?P<s>[A-Za-z0-9]{23,25})\b",
-        true_positives: &["webhook_url = \"https://hooks.slack.com/services/T«UP:9»/B«UP:9»/«b62:24»\""],
+        true_positives: &[
+            "webhook_url = \"https://hooks.slack.com/services/T«UP:9»/B«UP:9»/«b62:24»\"",
+        ],
         false_positives: &["see https://hooks.slack.com/services/ for the format"],
         ..BASE
     },
@@ -553,7 +579,9 @@ static RULES: &[SecretRule] = &[
         description: "A registry auth token (_authToken=…) in an .npmrc file.",
         keywords: &["_authtoken"],
         regex: r#"(?i)_authToken\s*=\s*["']?(?P<s>[A-Za-z0-9_\-.=+/]{20,})"#,
-        true_positives: &["//registry.npmjs.org/:_authToken=«hex:8»-«hex:4»-«hex:4»-«hex:4»-«hex:12»"],
+        true_positives: &[
+            "//registry.npmjs.org/:_authToken=«hex:8»-«hex:4»-«hex:4»-«hex:4»-«hex:12»",
+        ],
         false_positives: &["//registry.npmjs.org/:_authToken=${NPM_TOKEN}"],
         ..BASE
     },
@@ -587,7 +615,9 @@ static RULES: &[SecretRule] = &[
         keywords: &["\"auth\""],
         regex: r#""auth"\s*:\s*"(?P<s>[A-Za-z0-9+/]{8,}={0,2})""#,
         validator: Some(docker_auth),
-        true_positives: &["{\"auths\": {\"registry.example.io\": {\"auth\": \"Y2ktYm90OnE3VmQ5M2tMbVpwWDJyVHc=\"}}}"],
+        true_positives: &[
+            "{\"auths\": {\"registry.example.io\": {\"auth\": \"Y2ktYm90OnE3VmQ5M2tMbVpwWDJyVHc=\"}}}",
+        ],
         false_positives: &["{\"auth\": \"bm90LWEtcGFpcg==\"}"],
         ..BASE
     },
@@ -758,7 +788,9 @@ static RULES: &[SecretRule] = &[
         description: "A Sentry organization auth token (sntrys_…).",
         keywords: &["sntrys_"],
         regex: r"\b(?P<s>sntrys_eyJ[A-Za-z0-9+/=_\-]{60,})",
-        true_positives: &["SENTRY_AUTH_TOKEN=sntrys_eyJpYXQiOjE3MDAwMDAwMDAuMCwidXJsIjoiaHR0cHM6Ly9zZW50cnkuaW8ifQ_«b64:43»"],
+        true_positives: &[
+            "SENTRY_AUTH_TOKEN=sntrys_eyJpYXQiOjE3MDAwMDAwMDAuMCwidXJsIjoiaHR0cHM6Ly9zZW50cnkuaW8ifQ_«b64:43»",
+        ],
         false_positives: &["SENTRY_AUTH_TOKEN=sntrys_"],
         ..BASE
     },
@@ -843,7 +875,9 @@ static RULES: &[SecretRule] = &[
         description: "A Terraform Cloud or Enterprise API token (….atlasv1.…): can read state and run plans and applies.",
         keywords: &["atlasv1"],
         regex: r"\b(?P<s>[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_\-=]{60,70})(?:[^A-Za-z0-9_\-=]|$)",
-        true_positives: &["credentials \"app.terraform.io\" { token = \"«b62:14».atlasv1.«url:67»\" }"],
+        true_positives: &[
+            "credentials \"app.terraform.io\" { token = \"«b62:14».atlasv1.«url:67»\" }",
+        ],
         false_positives: &["token = \"xxxxxxxxxxxxxx.atlasv1.xxxx\""],
         ..BASE
     },
@@ -852,7 +886,14 @@ static RULES: &[SecretRule] = &[
         title: "Doppler token",
         severity: High,
         description: "A Doppler service, personal, CLI, service-account, SCIM or audit token (dp.st.…, dp.pt.…).",
-        keywords: &["dp.st.", "dp.pt.", "dp.ct.", "dp.sa.", "dp.scim.", "dp.audit."],
+        keywords: &[
+            "dp.st.",
+            "dp.pt.",
+            "dp.ct.",
+            "dp.sa.",
+            "dp.scim.",
+            "dp.audit.",
+        ],
         regex: r"\b(?P<s>dp\.(?:st|pt|ct|sa|scim|audit)\.(?:[a-z0-9_\-]{2,35}\.)?[A-Za-z0-9]{40,44})\b",
         true_positives: &["DOPPLER_TOKEN=dp.st.prd.«b62:43»"],
         false_positives: &["DOPPLER_TOKEN=dp.st.xxx"],
@@ -876,7 +917,10 @@ static RULES: &[SecretRule] = &[
         description: "A Notion integration token (ntn_… or legacy secret_…).",
         keywords: &["ntn_", "secret_"],
         regex: r"\b(?P<s>ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})\b",
-        true_positives: &["NOTION_TOKEN=ntn_«dig:11»«b62:35»", "NOTION_KEY=secret_«b62:43»"],
+        true_positives: &[
+            "NOTION_TOKEN=ntn_«dig:11»«b62:35»",
+            "NOTION_KEY=secret_«b62:43»",
+        ],
         false_positives: &["secret_name = \"notion\""],
         ..BASE
     },
@@ -933,7 +977,9 @@ static RULES: &[SecretRule] = &[
         regex: r"(?P<s>AAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{80,120})",
         entropy: Some(3.0),
         true_positives: &["TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAA«b62:20»%3D«b62:60»"],
-        false_positives: &["padding: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
+        false_positives: &[
+            "padding: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        ],
         ..BASE
     },
     SecretRule {
@@ -1095,7 +1141,7 @@ static RULES: &[SecretRule] = &[
         keywords: &["rsa private key"],
         regex: concat!("-----BEGIN RSA PRIVATE KEY-----", pem!()),
         validator: Some(pem_body),
-        multiline: true,
+        window: PEM_WINDOW,
         frameworks: FW_KEY,
         true_positives: &[
             "-----BEGIN RSA PRIVATE KEY-----\nMIIEow«b64:58»\n«b64:64»\n«b64:40»\n-----END RSA PRIVATE KEY-----\n",
@@ -1112,9 +1158,11 @@ static RULES: &[SecretRule] = &[
         keywords: &["ec private key"],
         regex: concat!("-----BEGIN EC PRIVATE KEY-----", pem!()),
         validator: Some(pem_body),
-        multiline: true,
+        window: PEM_WINDOW,
         frameworks: FW_KEY,
-        true_positives: &["-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE«b64:56»\n«b64:64»\n-----END EC PRIVATE KEY-----"],
+        true_positives: &[
+            "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE«b64:56»\n«b64:64»\n-----END EC PRIVATE KEY-----",
+        ],
         false_positives: &["pem_type = \"-----BEGIN EC PRIVATE KEY-----\""],
         ..BASE
     },
@@ -1126,9 +1174,11 @@ static RULES: &[SecretRule] = &[
         keywords: &["dsa private key"],
         regex: concat!("-----BEGIN DSA PRIVATE KEY-----", pem!()),
         validator: Some(pem_body),
-        multiline: true,
+        window: PEM_WINDOW,
         frameworks: FW_KEY,
-        true_positives: &["-----BEGIN DSA PRIVATE KEY-----\nMIIBuw«b64:58»\n«b64:64»\n-----END DSA PRIVATE KEY-----"],
+        true_positives: &[
+            "-----BEGIN DSA PRIVATE KEY-----\nMIIBuw«b64:58»\n«b64:64»\n-----END DSA PRIVATE KEY-----",
+        ],
         false_positives: &["# -----BEGIN DSA PRIVATE KEY----- blocks are rejected"],
         ..BASE
     },
@@ -1140,13 +1190,15 @@ static RULES: &[SecretRule] = &[
         keywords: &["begin private key"],
         regex: concat!("-----BEGIN PRIVATE KEY-----", pem!()),
         validator: Some(pem_body),
-        multiline: true,
+        window: PEM_WINDOW,
         frameworks: FW_KEY,
         true_positives: &[
             "tls.key: |\n    -----BEGIN PRIVATE KEY-----\n    MIIEvQ«b64:58»\n    «b64:64»\n    -----END PRIVATE KEY-----",
             "key = \"-----BEGIN PRIVATE KEY-----\\nMIIEvQ«b64:58»\\n«b64:64»\\n-----END PRIVATE KEY-----\\n\"",
         ],
-        false_positives: &["-----BEGIN PRIVATE KEY-----\n<your key here>\n-----END PRIVATE KEY-----"],
+        false_positives: &[
+            "-----BEGIN PRIVATE KEY-----\n<your key here>\n-----END PRIVATE KEY-----",
+        ],
         ..BASE
     },
     SecretRule {
@@ -1157,10 +1209,14 @@ static RULES: &[SecretRule] = &[
         keywords: &["encrypted private key"],
         regex: concat!("-----BEGIN ENCRYPTED PRIVATE KEY-----", pem!()),
         validator: Some(pem_body),
-        multiline: true,
+        window: PEM_WINDOW,
         frameworks: FW_KEY,
-        true_positives: &["-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHz«b64:58»\n«b64:64»\n-----END ENCRYPTED PRIVATE KEY-----"],
-        false_positives: &["-----BEGIN ENCRYPTED PRIVATE KEY-----\n-----END ENCRYPTED PRIVATE KEY-----"],
+        true_positives: &[
+            "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHz«b64:58»\n«b64:64»\n-----END ENCRYPTED PRIVATE KEY-----",
+        ],
+        false_positives: &[
+            "-----BEGIN ENCRYPTED PRIVATE KEY-----\n-----END ENCRYPTED PRIVATE KEY-----",
+        ],
         ..BASE
     },
     SecretRule {
@@ -1171,9 +1227,11 @@ static RULES: &[SecretRule] = &[
         keywords: &["openssh private key"],
         regex: concat!("-----BEGIN OPENSSH PRIVATE KEY-----", pem!()),
         validator: Some(pem_body),
-        multiline: true,
+        window: PEM_WINDOW,
         frameworks: FW_KEY,
-        true_positives: &["-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA«b64:46»\n«b64:70»\n-----END OPENSSH PRIVATE KEY-----"],
+        true_positives: &[
+            "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA«b64:46»\n«b64:70»\n-----END OPENSSH PRIVATE KEY-----",
+        ],
         false_positives: &["grep -q 'BEGIN OPENSSH PRIVATE KEY' id_ed25519"],
         ..BASE
     },
@@ -1185,10 +1243,14 @@ static RULES: &[SecretRule] = &[
         keywords: &["pgp private key block"],
         regex: concat!("-----BEGIN PGP PRIVATE KEY BLOCK-----", pem!()),
         validator: Some(pem_body),
-        multiline: true,
+        window: PEM_WINDOW,
         frameworks: FW_KEY,
-        true_positives: &["-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\nlQOYBF«b64:58»\n«b64:64»\n=«b64:4»\n-----END PGP PRIVATE KEY BLOCK-----"],
-        false_positives: &["-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQENBF«b64:58»\n-----END PGP PUBLIC KEY BLOCK-----"],
+        true_positives: &[
+            "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\nlQOYBF«b64:58»\n«b64:64»\n=«b64:4»\n-----END PGP PRIVATE KEY BLOCK-----",
+        ],
+        false_positives: &[
+            "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQENBF«b64:58»\n-----END PGP PUBLIC KEY BLOCK-----",
+        ],
         ..BASE
     },
     SecretRule {
@@ -1198,9 +1260,11 @@ static RULES: &[SecretRule] = &[
         description: "A PuTTY .ppk private key file.",
         keywords: &["putty-user-key-file"],
         regex: r"PuTTY-User-Key-File-[23]: [^\n]*\n(?:[^\n]*\n){0,40}?Private-Lines: [0-9]+\r?\n(?P<s>[A-Za-z0-9+/=]{40,}(?:\r?\n[A-Za-z0-9+/=]{4,})*)",
-        multiline: true,
+        window: PEM_WINDOW,
         frameworks: FW_KEY,
-        true_positives: &["PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: deploy\nPublic-Lines: 1\nAAAAB3«b64:58»\nPrivate-Lines: 2\n«b64:64»\n«b64:40»\nPrivate-MAC: «hex:40»\n"],
+        true_positives: &[
+            "PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: deploy\nPublic-Lines: 1\nAAAAB3«b64:58»\nPrivate-Lines: 2\n«b64:64»\n«b64:40»\nPrivate-MAC: «hex:40»\n",
+        ],
         false_positives: &["PuTTY-User-Key-File-2: ssh-rsa\nPublic-Lines: 1\nAAAAB3«b64:58»\n"],
         ..BASE
     },
@@ -1213,7 +1277,9 @@ static RULES: &[SecretRule] = &[
         keywords: &["eyj"],
         regex: r"\b(?P<s>eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,})(?:[^A-Za-z0-9_\-]|$)",
         validator: Some(jwt),
-        true_positives: &["Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJyb2xlIjoiYWRtaW4iLCJpYXQiOjE3MDAwMDAwMDB9.«url:43»"],
+        true_positives: &[
+            "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJyb2xlIjoiYWRtaW4iLCJpYXQiOjE3MDAwMDAwMDB9.«url:43»",
+        ],
         false_positives: &[
             "token: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
             "data: eyJoZWxsbyI6IndvcmxkIn0.eyJoZWxsbyI6IndvcmxkIn0.«url:43»",
@@ -1229,7 +1295,9 @@ static RULES: &[SecretRule] = &[
         regex: db_url!("postgres(?:ql)?|pgsql"),
         freeform: true,
         validator: Some(freeform_url),
-        true_positives: &["DATABASE_URL=postgres://app:«b62:16»@db.internal:5432/app?sslmode=require"],
+        true_positives: &[
+            "DATABASE_URL=postgres://app:«b62:16»@db.internal:5432/app?sslmode=require",
+        ],
         false_positives: &[
             "DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app",
             "url: postgresql://localhost/app",
@@ -1259,7 +1327,9 @@ static RULES: &[SecretRule] = &[
         regex: db_url!("mongodb"),
         freeform: true,
         validator: Some(freeform_url),
-        true_positives: &["MONGO_URI=mongodb+srv://reporting:«b62:20»@cluster0.ab1cd.mongodb.net/prod?retryWrites=true"],
+        true_positives: &[
+            "MONGO_URI=mongodb+srv://reporting:«b62:20»@cluster0.ab1cd.mongodb.net/prod?retryWrites=true",
+        ],
         false_positives: &["MONGO_URI=mongodb+srv://cluster0.ab1cd.mongodb.net/prod"],
         ..BASE
     },
@@ -1333,13 +1403,23 @@ static RULES: &[SecretRule] = &[
         title: "Secret value in a Kubernetes env var",
         severity: High,
         description: "A container env var whose name says password/secret/token/key with a literal `value:` instead of `valueFrom.secretKeyRef`.",
-        keywords: &["password", "passwd", "secret", "token", "api_key", "apikey", "access_key"],
+        keywords: &[
+            "password",
+            "passwd",
+            "secret",
+            "token",
+            "api_key",
+            "apikey",
+            "access_key",
+        ],
         regex: r#"(?i)name:[ \t]*["']?[A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY)["']?[ \t]*\r?\n[ \t]*value:[ \t]*["']?(?P<s>[^\s"'#]{8,200})"#,
         entropy: Some(3.0),
-        multiline: true,
+        window: 1024,
         freeform: true,
         validator: Some(freeform_secret),
-        true_positives: &["        env:\n        - name: STRIPE_API_KEY\n          value: \"«b62:32»\"\n"],
+        true_positives: &[
+            "        env:\n        - name: STRIPE_API_KEY\n          value: \"«b62:32»\"\n",
+        ],
         false_positives: &[
             "        - name: DB_PASSWORD\n          valueFrom:\n            secretKeyRef:\n              name: db\n              key: password\n",
         ],
@@ -1351,7 +1431,11 @@ static RULES: &[SecretRule] = &[
         severity: High,
         description: "A literal value assigned to a password-like name (password, passwd, passphrase, pwd) in YAML, HCL, JSON, .env, .properties or code.",
         keywords: &["password", "passwd", "passphrase", "pwd"],
-        regex: concat!(r"(?i)(?:password|passwd|passphrase|pwd)", assign!(), value!()),
+        regex: concat!(
+            r"(?i)(?:password|passwd|passphrase|pwd)",
+            assign!(),
+            value!()
+        ),
         entropy: Some(2.5),
         freeform: true,
         validator: Some(freeform_secret),
@@ -1424,7 +1508,11 @@ static RULES: &[SecretRule] = &[
         freeform: true,
         validator: Some(freeform_token),
         true_positives: &["\"apiKey\": \"«b62:32»\"", "API_KEY=«hex:40»"],
-        false_positives: &["api_key: \"<API_KEY>\"", "apiKey: process.env.API_KEY", "api_key = \"EXAMPLE_KEY_123456\""],
+        false_positives: &[
+            "api_key: \"<API_KEY>\"",
+            "apiKey: process.env.API_KEY",
+            "api_key = \"EXAMPLE_KEY_123456\"",
+        ],
         ..BASE
     },
     SecretRule {
@@ -1433,8 +1521,16 @@ static RULES: &[SecretRule] = &[
         severity: High,
         description: "A high-entropy literal assigned to a key-like name (access_key, auth_key, private_key, encryption_key, signing_key, master_key).",
         keywords: &[
-            "access_key", "accesskey", "access-key", "auth_key", "authkey", "private_key",
-            "privatekey", "encryption_key", "signing_key", "master_key",
+            "access_key",
+            "accesskey",
+            "access-key",
+            "auth_key",
+            "authkey",
+            "private_key",
+            "privatekey",
+            "encryption_key",
+            "signing_key",
+            "master_key",
         ],
         regex: concat!(
             r"(?i)(?:access|auth|private|encryption|signing|master)[_\-.]?key",

@@ -144,6 +144,10 @@ struct Compiled {
 pub struct Scanner {
     rules: Vec<Compiled>,
     keywords: AhoCorasick,
+    /// The same keywords as one case-insensitive regex alternation: its lazy
+    /// DFA finds the next candidate line faster than the Aho-Corasick DFA on
+    /// clean text; the automaton then lists the keywords on that line.
+    prefilter: Regex,
     /// Keyword index → indexes into `rules`.
     keyword_rules: Vec<Vec<usize>>,
     allow_paths: Option<GlobSet>,
@@ -162,8 +166,6 @@ impl std::fmt::Debug for Scanner {
     }
 }
 
-/// How far past the keyword's line a multi-line rule (PEM block) may reach.
-const MULTILINE_WINDOW: usize = 64 * 1024;
 /// Bytes looked at for the binary-file check.
 const BINARY_PROBE: usize = 8 * 1024;
 
@@ -221,6 +223,21 @@ impl Scanner {
                 reason: e.to_string(),
             })?;
 
+        let alternation = kw_list
+            .iter()
+            .map(|k| regex::escape(k))
+            .collect::<Vec<_>>()
+            .join("|");
+        let prefilter = RegexBuilder::new(&format!("(?i:{alternation})"))
+            .unicode(false)
+            .size_limit(16 * 1024 * 1024)
+            .dfa_size_limit(16 * 1024 * 1024)
+            .build()
+            .map_err(|e| Error::Rule {
+                id: "keywords".into(),
+                reason: e.to_string(),
+            })?;
+
         let mut globs = GlobSetBuilder::new();
         let mut any_glob = false;
         let builtin_paths: &[&str] = if config.builtin_allowlist {
@@ -264,6 +281,7 @@ impl Scanner {
         Ok(Scanner {
             rules: compiled,
             keywords,
+            prefilter,
             keyword_rules,
             allow_paths,
             allow_patterns,
@@ -302,10 +320,12 @@ impl Scanner {
         let mut to_run: Vec<usize> = Vec::new();
         let mut pos = 0;
         while pos < text.len() && out.len() < limit {
-            let Some(hit) = self.keywords.find(Input::new(text).range(pos..)) else {
+            // The end of the earliest keyword occurrence; keywords hold no
+            // newline, so the byte before it is on the keyword's line.
+            let Some(end) = self.prefilter.shortest_match_at(text, pos) else {
                 break;
             };
-            let h = hit.start();
+            let h = end.saturating_sub(1).max(pos);
             let ls = memchr::memrchr(b'\n', &text[..h]).map_or(0, |i| i + 1);
             let le = memchr::memchr(b'\n', &text[h..]).map_or(text.len(), |i| h + i);
             // The region examined: the line, or a window around the hit on a
@@ -332,8 +352,8 @@ impl Scanner {
             for &ri in &to_run {
                 marked[ri] = false;
                 let c = &self.rules[ri];
-                let end = if c.rule.multiline {
-                    (rs + MULTILINE_WINDOW).min(text.len())
+                let end = if c.rule.window > 0 {
+                    (rs + c.rule.window).min(text.len()).max(re)
                 } else {
                     re
                 };
@@ -365,7 +385,7 @@ impl Scanner {
             };
             let Some(g) = group else { continue };
             let (s, e) = (start + g.start(), start + g.end());
-            if c.rule.multiline && caps.get(0).is_some_and(|m| start + m.start() >= line_end) {
+            if c.rule.window > 0 && caps.get(0).is_some_and(|m| start + m.start() >= line_end) {
                 break;
             }
             if s == e || out.iter().any(|r| r.rule == ri && r.start == s) {
@@ -502,9 +522,21 @@ mod tests {
     #[test]
     fn overlaps_prefer_earlier_rules() {
         let raws = vec![
-            Raw { rule: 5, start: 0, end: 10 },
-            Raw { rule: 1, start: 2, end: 8 },
-            Raw { rule: 7, start: 20, end: 30 },
+            Raw {
+                rule: 5,
+                start: 0,
+                end: 10,
+            },
+            Raw {
+                rule: 1,
+                start: 2,
+                end: 8,
+            },
+            Raw {
+                rule: 7,
+                start: 20,
+                end: 30,
+            },
         ];
         let kept = resolve_overlaps(raws, 10);
         let ids: Vec<usize> = kept.iter().map(|r| r.rule).collect();

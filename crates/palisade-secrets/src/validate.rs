@@ -62,7 +62,15 @@ const NON_SECRET_PREFIXES: &[&str] = &["sk_test_", "rk_test_", "pk_test_", "pk_l
 
 /// Terraform / code reference prefixes.
 const REFERENCE_PREFIXES: &[&str] = &[
-    "var.", "local.", "module.", "data.", "each.", "self.", "count.", "path.", "terraform.",
+    "var.",
+    "local.",
+    "module.",
+    "data.",
+    "each.",
+    "self.",
+    "count.",
+    "path.",
+    "terraform.",
 ];
 
 fn contains_ci(hay: &[u8], needle: &str) -> bool {
@@ -117,9 +125,9 @@ fn looks_like_path(s: &[u8]) -> bool {
         || s.starts_with(b"../")
         || s.starts_with(b"~/")
         || s.starts_with(b"file:")
-        || EXT.iter().any(|e| {
-            s.len() > e.len() && s[s.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
-        })
+        || EXT
+            .iter()
+            .any(|e| s.len() > e.len() && s[s.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
 }
 
 /// Validator for free-form values (passwords, URLs): drops references,
@@ -151,7 +159,10 @@ pub fn freeform_url(c: &Candidate<'_>) -> bool {
     if c.next == Some(b'(') {
         return false;
     }
-    if REFERENCE_PREFIXES.iter().any(|p| s.starts_with(p.as_bytes())) {
+    if REFERENCE_PREFIXES
+        .iter()
+        .any(|p| s.starts_with(p.as_bytes()))
+    {
         return false;
     }
     if NON_SECRET_PREFIXES

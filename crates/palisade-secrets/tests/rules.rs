@@ -17,16 +17,32 @@ fn at_least_sixty_rules_with_unique_ids_and_both_kinds_of_examples() {
     assert!(all.len() >= 60, "only {} rules", all.len());
     let mut ids = BTreeSet::new();
     for (i, r) in all.iter().enumerate() {
-        assert_eq!(r.id, format!("PAL-SECRET-{:03}", i + 1), "ids are sequential");
+        assert_eq!(
+            r.id,
+            format!("PAL-SECRET-{:03}", i + 1),
+            "ids are sequential"
+        );
         assert!(ids.insert(r.id), "duplicate id {}", r.id);
         assert!(!r.title.is_empty() && !r.description.is_empty(), "{}", r.id);
         assert!(!r.keywords.is_empty(), "{} has no keyword", r.id);
         for k in r.keywords {
             assert!(k.len() >= 2, "{} keyword {k:?} too short", r.id);
         }
-        assert!(!r.true_positives.is_empty(), "{} has no true positive", r.id);
-        assert!(!r.false_positives.is_empty(), "{} has no false positive", r.id);
-        assert!(!r.frameworks.is_empty(), "{} has no framework mapping", r.id);
+        assert!(
+            !r.true_positives.is_empty(),
+            "{} has no true positive",
+            r.id
+        );
+        assert!(
+            !r.false_positives.is_empty(),
+            "{} has no false positive",
+            r.id
+        );
+        assert!(
+            !r.frameworks.is_empty(),
+            "{} has no framework mapping",
+            r.id
+        );
         let info = r.info();
         assert_eq!(info.id, r.id);
         assert_eq!(info.category.as_str(), "secrets");
@@ -98,6 +114,9 @@ fn disabling_a_rule_silences_it_and_unknown_ids_are_errors() {
         disabled_rules: vec!["PAL-SECRET-999".into()],
         ..Config::default()
     };
-    let err = Scanner::new(&bad).err().map(|e| e.to_string()).unwrap_or_default();
+    let err = Scanner::new(&bad)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(err.contains("PAL-SECRET-999"), "{err}");
 }
