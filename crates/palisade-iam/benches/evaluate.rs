@@ -4,6 +4,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use palisade_iam::escalation::{Estate, Principal, find_escalations};
 use palisade_iam::{Policy, PolicyKind, PolicySet, PolicySource, Request, evaluate};
 
 fn main() {
@@ -55,4 +56,56 @@ fn main() {
     if per.as_micros() >= 1000 {
         println!("WARNING: above the 1 ms target");
     }
+
+    escalations();
+}
+
+fn escalations() {
+    let mut estate = Estate::default();
+    let src = |n: &str, k| PolicySource::new(n, k);
+    for i in 0..1000 {
+        let text = if i % 50 == 0 {
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:PassRole","lambda:CreateFunction","lambda:InvokeFunction"],"Resource":"*"}]}"#.to_string()
+        } else {
+            format!(
+                r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":["s3:Get*","sts:AssumeRole"],"Resource":["arn:aws:s3:::b{i}/*","arn:aws:iam::111122223333:role/r{i}"]}}]}}"#
+            )
+        };
+        estate.principals.push(Principal {
+            arn: format!("arn:aws:iam::111122223333:user/u{i}"),
+            identity: vec![Policy::parse(
+                &text,
+                &src(&format!("u{i}.json"), PolicyKind::Identity),
+            )],
+            ..Principal::default()
+        });
+        let trust = format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"AWS":"arn:aws:iam::111122223333:user/u{i}"}},"Action":"sts:AssumeRole"}},{{"Effect":"Allow","Principal":{{"Service":"lambda.amazonaws.com"}},"Action":"sts:AssumeRole"}}]}}"#
+        );
+        let perms = if i == 7 {
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#.to_string()
+        } else {
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:*","logs:*"],"Resource":"*"}]}"#.to_string()
+        };
+        estate.principals.push(Principal {
+            arn: format!("arn:aws:iam::111122223333:role/r{i}"),
+            identity: vec![Policy::parse(
+                &perms,
+                &src(&format!("r{i}.json"), PolicyKind::Identity),
+            )],
+            trust: Some(Policy::parse(
+                &trust,
+                &src(&format!("r{i}-trust.json"), PolicyKind::Trust),
+            )),
+            ..Principal::default()
+        });
+    }
+    let t = Instant::now();
+    let paths = find_escalations(black_box(&estate));
+    println!(
+        "escalations: {} principals: {:?} ({} paths)",
+        estate.principals.len(),
+        t.elapsed(),
+        paths.len()
+    );
 }
