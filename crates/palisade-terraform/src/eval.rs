@@ -1769,9 +1769,6 @@ impl<'g> Ev<'g> {
         } else {
             format!("{}.{}", m.key_path, call.name)
         };
-        let version = body
-            .get_attribute("version")
-            .and_then(|a| config::literal_string(&a.value));
         let mut unresolved: Option<String> = None;
         let mut dir: Option<PathBuf> = None;
         match &call.source {
@@ -1802,7 +1799,11 @@ impl<'g> Ev<'g> {
             },
         }
         if let Some(d) = &dir {
-            if !d.starts_with(&self.g.root) {
+            let escapes = match (d.canonicalize(), &self.g.root_canon) {
+                (Ok(c), Some(rc)) => !c.starts_with(rc),
+                _ => false,
+            };
+            if !d.starts_with(&self.g.root) || escapes {
                 let why = "module directory is outside the scan root".to_string();
                 self.diag(Diagnostic::warning(
                     "tf-module-outside-root",
@@ -1908,10 +1909,7 @@ impl<'g> Ev<'g> {
             unresolved,
             meta_attrs: meta_attrs
                 .unwrap_or_else(|| Node::map(IndexMap::new(), Some(span.clone()))),
-            source: call.source.clone().map(|s| match &version {
-                Some(_) => s,
-                None => s,
-            }),
+            source: call.source.clone(),
         }
     }
 }

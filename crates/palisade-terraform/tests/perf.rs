@@ -36,6 +36,10 @@ fn ten_thousand_files() {
     let p = palisade_terraform::load(&root, &dirs, &Default::default());
     let el = t.elapsed();
     let _ = std::fs::remove_dir_all(&root);
-    eprintln!("{} resources, {} diagnostics in {el:?}", p.resources.len(), p.diagnostics.len());
+    eprintln!(
+        "{} resources, {} diagnostics in {el:?}",
+        p.resources.len(),
+        p.diagnostics.len()
+    );
     assert!(p.resources.len() >= 50_000);
 }
