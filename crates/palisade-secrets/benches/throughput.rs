@@ -116,7 +116,7 @@ fn main() {
         }
         let s = t.elapsed().as_secs_f64();
         println!(
-            "keyword prefilter alone: {:.0} MiB/s ({} keywords, {} hits)",
+            "Aho-Corasick keyword pass alone: {:.0} MiB/s ({} keywords, {} hits)",
             mb / s,
             kws.len(),
             hits

@@ -1414,7 +1414,7 @@ static RULES: &[SecretRule] = &[
         ],
         regex: r#"(?i)name:[ \t]*["']?[A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY)["']?[ \t]*\r?\n[ \t]*value:[ \t]*["']?(?P<s>[^\s"'#]{8,200})"#,
         entropy: Some(3.0),
-        window: 1024,
+        window: 320,
         freeform: true,
         validator: Some(freeform_secret),
         true_positives: &[

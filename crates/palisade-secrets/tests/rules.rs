@@ -120,3 +120,13 @@ fn disabling_a_rule_silences_it_and_unknown_ids_are_errors() {
         .unwrap_or_default();
     assert!(err.contains("PAL-SECRET-999"), "{err}");
 }
+
+#[test]
+fn docs_list_every_rule() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/secrets.md");
+    let doc = std::fs::read_to_string(path).unwrap_or_default();
+    for r in rules() {
+        let row = format!("| {} | {} |", r.id, r.title);
+        assert!(doc.contains(&row), "docs/secrets.md lacks {row}");
+    }
+}
