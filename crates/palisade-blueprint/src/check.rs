@@ -543,7 +543,15 @@ fn check_store(cx: &mut Ctx<'_>, ds: &DataStore, c: &Classification) {
                     r.address
                 ),
                 Some(reason.clone()),
-                Vec::new(),
+                cx.bp
+                    .classification
+                    .tag
+                    .iter()
+                    .map(|t| Related {
+                        span: t.span.clone(),
+                        message: format!("the tier comes from the `{}` tag", t.value),
+                    })
+                    .collect(),
             );
             return;
         }
@@ -768,23 +776,23 @@ fn check_store(cx: &mut Ctx<'_>, ds: &DataStore, c: &Classification) {
         "protected from deletion",
         "not protected from deletion"
     );
-    if let (Some(l), Some(fact)) = (&req.public_access, &ds.public_access) {
-        if l.value == PublicAccess::Forbidden {
-            judge!(
-                "PAL-BP-PUBLIC-ACCESS",
-                "public_access",
-                l,
-                fact.clone(),
-                "forbidden",
-                |b: Option<&bool>| !yes(b),
-                "no public access",
-                |b: Option<&bool>| if yes(b) {
-                    "publicly accessible (or not blocked)".to_string()
-                } else {
-                    "not public".to_string()
-                }
-            );
-        }
+    if let (Some(l), Some(fact)) = (&req.public_access, &ds.public_access)
+        && l.value == PublicAccess::Forbidden
+    {
+        judge!(
+            "PAL-BP-PUBLIC-ACCESS",
+            "public_access",
+            l,
+            fact.clone(),
+            "forbidden",
+            |b: Option<&bool>| !yes(b),
+            "no public access",
+            |b: Option<&bool>| if yes(b) {
+                "publicly accessible (or not blocked)".to_string()
+            } else {
+                "not public".to_string()
+            }
+        );
     }
     if let (Some(l), Some(fact)) = (&req.backup_retention_days, &ds.backup_retention_days) {
         let min = l.value;
@@ -1261,16 +1269,15 @@ fn trail_bucket(cx: &Ctx<'_>, trail: ResourceId) -> Tri<ResourceId> {
     }
     match r.attr(path) {
         Lookup::Known(n) => {
-            if let Some(name) = n.as_str() {
-                if let Some(b) = cx
+            if let Some(name) = n.as_str()
+                && let Some(b) = cx
                     .views
                     .aws
                     .s3_buckets
                     .iter()
                     .find(|b| b.name.known().map(String::as_str) == Some(name))
-                {
-                    return Tri::Known(b.id, r.span.clone());
-                }
+            {
+                return Tri::Known(b.id, r.span.clone());
             }
             Tri::Unknown(
                 "the trail's bucket is not defined in the scanned files".into(),
@@ -1297,15 +1304,11 @@ fn trail_retention(cx: &mut Ctx<'_>, trail: ResourceId, days: &Located<i64>) {
     let mut shortest: Option<(i64, Span)> = None;
     let mut unknown: Option<(String, Span)> = None;
     let mut consider = |d: Tri<i64>| match d {
-        Tri::Known(n, s) if n > 0 => {
-            if shortest.as_ref().is_none_or(|(m, _)| n < *m) {
-                shortest = Some((n, s));
-            }
+        Tri::Known(n, s) if n > 0 && shortest.as_ref().is_none_or(|(m, _)| n < *m) => {
+            shortest = Some((n, s));
         }
-        Tri::Unknown(w, s) => {
-            if unknown.is_none() {
-                unknown = Some((w, s));
-            }
+        Tri::Unknown(w, s) if unknown.is_none() => {
+            unknown = Some((w, s));
         }
         _ => {}
     };

@@ -579,20 +579,20 @@ impl<'a> P<'a> {
         let mut broken: BTreeSet<String> = BTreeSet::new();
         for name in &names {
             let Some(t) = tiers.get(name) else { continue };
-            if let Some(p) = &t.inherits {
-                if !tiers.contains_key(&p.value) {
-                    let hint = did_you_mean(&p.value, names.iter().map(String::as_str));
-                    self.err(
-                        "blueprint-unknown-tier",
-                        format!(
-                            "tier `{name}` inherits `{}`, which is not a tier{hint} (tiers: {})",
-                            p.value,
-                            names.join(", ")
-                        ),
-                        p.span.clone(),
-                    );
-                    broken.insert(name.clone());
-                }
+            if let Some(p) = &t.inherits
+                && !tiers.contains_key(&p.value)
+            {
+                let hint = did_you_mean(&p.value, names.iter().map(String::as_str));
+                self.err(
+                    "blueprint-unknown-tier",
+                    format!(
+                        "tier `{name}` inherits `{}`, which is not a tier{hint} (tiers: {})",
+                        p.value,
+                        names.join(", ")
+                    ),
+                    p.span.clone(),
+                );
+                broken.insert(name.clone());
             }
         }
         for name in &names {

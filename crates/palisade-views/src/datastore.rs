@@ -569,10 +569,11 @@ impl Builder<'_> {
             match &p.doc {
                 Tri::Known(doc, _) => {
                     for st in &doc.statements {
-                        if st.is_allow() && !st.has_condition() {
-                            if let Some(s) = st.principals.public() {
-                                return Tri::Known(true, s.clone());
-                            }
+                        if st.is_allow()
+                            && !st.has_condition()
+                            && let Some(s) = st.principals.public()
+                        {
+                            return Tri::Known(true, s.clone());
                         }
                     }
                     if let Some((w, s)) = &doc.unknown {
@@ -679,10 +680,10 @@ impl Builder<'_> {
                         if !st.is_deny() {
                             continue;
                         }
-                        if let Some(c) = st.condition("aws:securetransport") {
-                            if c.values.contains("false") {
-                                return Tri::Known(true, st.span.clone());
-                            }
+                        if let Some(c) = st.condition("aws:securetransport")
+                            && c.values.contains("false")
+                        {
+                            return Tri::Known(true, st.span.clone());
                         }
                     }
                 }
@@ -803,10 +804,10 @@ pub fn tags(model: &Model, r: &Resource) -> Tri<Tags> {
         _ => {
             // The plan's `tags_all` already includes the provider's
             // default_tags.
-            if r.kind == SourceKind::TerraformPlan {
-                if let Tri::Known(m, s) = map_tags(r.attr("tags_all"), &r.span) {
-                    return Tri::Known(m, s);
-                }
+            if r.kind == SourceKind::TerraformPlan
+                && let Tri::Known(m, s) = map_tags(r.attr("tags_all"), &r.span)
+            {
+                return Tri::Known(m, s);
             }
             let own = map_tags(r.attr("tags"), &r.span);
             let defaults = default_tags(model, r);

@@ -12,7 +12,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     if depth > 16 {
         return;
     }
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -46,7 +48,10 @@ pub fn estate(root: &Path) -> (Model, Views) {
     }
     for f in &files {
         let is_yaml = f.extension().is_some_and(|e| e == "yaml" || e == "yml");
-        if !is_yaml || f.file_name().is_some_and(|n| n == "palisade.blueprint.yaml") {
+        if !is_yaml
+            || f.file_name()
+                .is_some_and(|n| n == "palisade.blueprint.yaml")
+        {
             continue;
         }
         let text = std::fs::read_to_string(f).unwrap();
