@@ -16,9 +16,7 @@ fn parse(lang: Lang, code: &str, dir: &PathBuf) -> Parsed {
             std::fs::write(dir.join("main.tf"), code).expect("write");
             palisade_terraform::load(dir, std::slice::from_ref(dir), &Default::default())
         }
-        Lang::CloudFormation => {
-            palisade_cloudformation::parse(Arc::from("template.yaml"), code)
-        }
+        Lang::CloudFormation => palisade_cloudformation::parse(Arc::from("template.yaml"), code),
         _ => Parsed::default(),
     }
 }
@@ -39,7 +37,13 @@ fn run(rule: &'static Rule, lang: Lang, code: &str, n: usize) -> (usize, usize, 
     let unknowns: Vec<String> = findings
         .iter()
         .filter(|f| f.status == Status::Unknown)
-        .map(|f| format!("{} ({})", f.message, f.unknown_reason.clone().unwrap_or_default()))
+        .map(|f| {
+            format!(
+                "{} ({})",
+                f.message,
+                f.unknown_reason.clone().unwrap_or_default()
+            )
+        })
         .collect();
     let msgs = findings
         .iter()
@@ -75,6 +79,14 @@ fn aws_rule_examples_behave_as_documented() {
             }
         }
     }
-    assert!(n >= 2 * palisade_rules::aws::RULES.len(), "every rule has examples");
-    assert!(errors.is_empty(), "{} bad examples:\n{}", errors.len(), errors.join("\n"));
+    assert!(
+        n >= 2 * palisade_rules::aws::RULES.len(),
+        "every rule has examples"
+    );
+    assert!(
+        errors.is_empty(),
+        "{} bad examples:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
 }

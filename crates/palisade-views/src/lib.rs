@@ -51,16 +51,16 @@ pub fn related<'m>(
     name: &Tri<String>,
 ) -> Vec<(ResourceId, &'m Resource)> {
     let mut v: Vec<_> = model.referrers(id, rtype, attr).collect();
-    if v.is_empty() {
-        if let Tri::Known(n, _) = name {
-            v = model
-                .of_type(rtype)
-                .filter(|(_, o)| {
-                    o.scope == r.scope
-                        && o.attr(attr).known().and_then(|x| x.as_str()) == Some(n.as_str())
-                })
-                .collect();
-        }
+    if v.is_empty()
+        && let Tri::Known(n, _) = name
+    {
+        v = model
+            .of_type(rtype)
+            .filter(|(_, o)| {
+                o.scope == r.scope
+                    && o.attr(attr).known().and_then(|x| x.as_str()) == Some(n.as_str())
+            })
+            .collect();
     }
     v
 }

@@ -20,32 +20,35 @@ pub static RULE: Rule = Rule {
         why: "A public AMI lets anyone launch a copy of the disk image: baked-in secrets, source code and data are exposed to the world.",
         fix: "Share the AMI with specific account IDs or an organisation ARN instead.",
         refs: &["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-intro.html"],
-        failing: &[
-            Example {
-                lang: Lang::Terraform,
-                code: r#"resource "aws_ami_launch_permission" "share" {
+        failing: &[Example {
+            lang: Lang::Terraform,
+            code: r#"resource "aws_ami_launch_permission" "share" {
   image_id = "ami-0123456789abcdef0"
   group    = "all"
 }
 "#,
-            },
-        ],
-        passing: &[
-            Example {
-                lang: Lang::Terraform,
-                code: r#"resource "aws_ami_launch_permission" "share" {
+        }],
+        passing: &[Example {
+            lang: Lang::Terraform,
+            code: r#"resource "aws_ami_launch_permission" "share" {
   image_id   = "ami-0123456789abcdef0"
   account_id = "111122223333"
 }
 "#,
-            },
-        ],
+        }],
     },
     check,
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.ec2.image_permissions {
-        out.judge(x.id, "group", &x.group, true, |v| v != "all", "the AMI is shared with everyone");
+        out.judge(
+            x.id,
+            "group",
+            &x.group,
+            true,
+            |v| v != "all",
+            "the AMI is shared with everyone",
+        );
     }
 }

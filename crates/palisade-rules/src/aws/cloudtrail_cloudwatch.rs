@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
         what: "Checks that CloudTrail trails also send events to a CloudWatch Logs group (`cloud_watch_logs_group_arn`).",
         why: "Real-time alarms on root logins, policy changes and console failures (CIS section 4) need the trail in CloudWatch Logs.",
         fix: "Set `cloud_watch_logs_group_arn` and `cloud_watch_logs_role_arn`.",
-        refs: &["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -82,6 +84,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for t in &cx.views.aws.cloudtrails {
-        out.judge(t.id, "cloud_watch_logs_group_arn", &t.cloudwatch_logs, false, |v| *v, "the trail is not integrated with CloudWatch Logs");
+        out.judge(
+            t.id,
+            "cloud_watch_logs_group_arn",
+            &t.cloudwatch_logs,
+            false,
+            |v| *v,
+            "the trail is not integrated with CloudWatch Logs",
+        );
     }
 }

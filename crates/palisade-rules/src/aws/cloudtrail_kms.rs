@@ -20,7 +20,9 @@ pub static RULE: Rule = Rule {
         what: "Checks that CloudTrail trails encrypt log files with a customer-managed KMS key (`kms_key_id`, `KMSKeyId`).",
         why: "With SSE-KMS, reading the audit trail needs both S3 and KMS permissions, and every decryption is itself logged.",
         fix: "Set `kms_key_id` to a customer-managed key whose policy allows CloudTrail to encrypt.",
-        refs: &["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -85,6 +87,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for t in &cx.views.aws.cloudtrails {
-        out.judge(t.id, "kms_key_id", &t.kms_key, false, |k| !k.is_empty(), "trail logs are not encrypted with a customer-managed KMS key");
+        out.judge(
+            t.id,
+            "kms_key_id",
+            &t.kms_key,
+            false,
+            |k| !k.is_empty(),
+            "trail logs are not encrypted with a customer-managed KMS key",
+        );
     }
 }

@@ -20,7 +20,9 @@ pub static RULE: Rule = Rule {
         what: "Checks that CloudTrail trails enable log file integrity validation.",
         why: "Validation digests prove that delivered log files were not altered or deleted; without them tampering after a breach goes unnoticed.",
         fix: "Set `enable_log_file_validation = true`.",
-        refs: &["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -85,6 +87,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for t in &cx.views.aws.cloudtrails {
-        out.judge(t.id, "enable_log_file_validation", &t.log_file_validation, false, |v| *v, "log file validation is not enabled");
+        out.judge(
+            t.id,
+            "enable_log_file_validation",
+            &t.log_file_validation,
+            false,
+            |v| *v,
+            "log file validation is not enabled",
+        );
     }
 }

@@ -20,7 +20,9 @@ pub static RULE: Rule = Rule {
         what: "Checks that CloudTrail trails are logging (`enable_logging` not false, `IsLogging: true`).",
         why: "A trail that exists but does not log gives the appearance of an audit trail without any record.",
         fix: "Set `enable_logging = true` (`IsLogging: true`).",
-        refs: &["https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StopLogging.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StopLogging.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -88,6 +90,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for t in &cx.views.aws.cloudtrails {
-        out.judge(t.id, "enable_logging", &t.logging, true, |v| *v, "the trail is not logging");
+        out.judge(
+            t.id,
+            "enable_logging",
+            &t.logging,
+            true,
+            |v| *v,
+            "the trail is not logging",
+        );
     }
 }

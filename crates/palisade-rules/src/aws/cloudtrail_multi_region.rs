@@ -20,7 +20,9 @@ pub static RULE: Rule = Rule {
         what: "Checks that CloudTrail trails record API activity in every region (`is_multi_region_trail`, `IsMultiRegionTrail`).",
         why: "An attacker works in the region you do not watch; a single-region trail leaves every other region's activity unrecorded.",
         fix: "Set `is_multi_region_trail = true`.",
-        refs: &["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -85,6 +87,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for t in &cx.views.aws.cloudtrails {
-        out.judge(t.id, "is_multi_region_trail", &t.multi_region, false, |v| *v, "the trail records only its home region");
+        out.judge(
+            t.id,
+            "is_multi_region_trail",
+            &t.multi_region,
+            false,
+            |v| *v,
+            "the trail records only its home region",
+        );
     }
 }

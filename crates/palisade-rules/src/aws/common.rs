@@ -149,7 +149,11 @@ pub fn open_ports(
     what: &str,
 ) {
     for r in cx.views.aws.ec2.rules.iter().filter(|r| r.nacl == nacl) {
-        let attr = if r.attr.is_empty() { "cidr_blocks" } else { r.attr.as_str() };
+        let attr = if r.attr.is_empty() {
+            "cidr_blocks"
+        } else {
+            r.attr.as_str()
+        };
         match net_verdict(r, dir, ports) {
             V::Pass => {
                 if !matches!(direction_is(r, dir), Tri::Known(false, _)) {
@@ -166,7 +170,13 @@ pub fn open_ports(
                 .related(r.span.clone(), "rule");
             }
             V::Unknown(w, s) => {
-                out.unknown(r.resource, s, attr, w, format!("{what} may be open to the internet"));
+                out.unknown(
+                    r.resource,
+                    s,
+                    attr,
+                    w,
+                    format!("{what} may be open to the internet"),
+                );
             }
         }
     }
@@ -247,4 +257,6 @@ pub const DB_PORTS: &[i64] = &[
     11211, 27017, 27018, 27019, 50070,
 ];
 /// Other remote-access and legacy cleartext ports.
-pub const OTHER_REMOTE_PORTS: &[i64] = &[20, 21, 23, 135, 137, 138, 139, 445, 2375, 2376, 5500, 5800, 5900, 5985, 5986, 6443, 10250];
+pub const OTHER_REMOTE_PORTS: &[i64] = &[
+    20, 21, 23, 135, 137, 138, 139, 445, 2375, 2376, 5500, 5800, 5900, 5985, 5986, 6443, 10250,
+];

@@ -16,7 +16,10 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["CM-8", "CM-3"]),
         ("pci-dss", &["11.5.2"]),
     ],
-    resource_types: &["aws_config_configuration_recorder", "AWS::Config::ConfigurationRecorder"],
+    resource_types: &[
+        "aws_config_configuration_recorder",
+        "AWS::Config::ConfigurationRecorder",
+    ],
     docs: Docs {
         what: "Checks that AWS Config recorders record all supported resource types including global ones (`all_supported`, `include_global_resource_types`).",
         why: "Config's history is what tells you how a resource looked before an incident; resource types left out have no history and no Config rule evaluations.",
@@ -87,6 +90,13 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
             (_, Tri::Unknown(w, s)) => Tri::Unknown(w.clone(), s.clone()),
             (a, _) => Tri::Known(true, a.span().clone()),
         };
-        out.judge(c.id, "recording_group", &both, true, |v| *v, "the recorder does not record all resource types");
+        out.judge(
+            c.id,
+            "recording_group",
+            &both,
+            true,
+            |v| *v,
+            "the recorder does not record all resource types",
+        );
     }
 }

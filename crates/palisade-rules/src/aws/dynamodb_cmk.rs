@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
         what: "Checks DynamoDB tables for server-side encryption with a customer-managed KMS key (`server_side_encryption { enabled = true, kms_key_arn = ... }`). Tables are always encrypted; by default with an AWS-owned key you cannot audit or revoke.",
         why: "A customer-managed key puts access to the table's data under your key policy and logs every use in CloudTrail; revoking the key makes the data unreadable.",
         fix: "Add `server_side_encryption { enabled = true, kms_key_arn = aws_kms_key.x.arn }` (`SSESpecification: {SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: ...}`).",
-        refs: &["https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -97,6 +99,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.dynamodb_tables {
-        out.judge(x.id, "server_side_encryption", &x.cmk, false, |v| *v, "the table is not encrypted with a customer-managed KMS key");
+        out.judge(
+            x.id,
+            "server_side_encryption",
+            &x.cmk,
+            false,
+            |v| *v,
+            "the table is not encrypted with a customer-managed KMS key",
+        );
     }
 }

@@ -18,7 +18,9 @@ pub static RULE: Rule = Rule {
         what: "Checks DynamoDB tables for `point_in_time_recovery { enabled = true }` (`PointInTimeRecoverySpecification`).",
         why: "Point-in-time recovery is the only way to undo a bad write, a buggy migration or a malicious delete in DynamoDB without on-demand backups.",
         fix: "Enable point-in-time recovery.",
-        refs: &["https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -93,6 +95,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.dynamodb_tables {
-        out.judge(x.id, "point_in_time_recovery", &x.pitr, false, |v| *v, "point-in-time recovery is not enabled");
+        out.judge(
+            x.id,
+            "point_in_time_recovery",
+            &x.pitr,
+            false,
+            |v| *v,
+            "point-in-time recovery is not enabled",
+        );
     }
 }

@@ -21,30 +21,33 @@ pub static RULE: Rule = Rule {
         why: "Default encryption guarantees that every new volume and snapshot in the region is encrypted, even those created by hand or by tools that forget the flag.",
         fix: "Set `enabled = true`.",
         refs: &["https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html"],
-        failing: &[
-            Example {
-                lang: Lang::Terraform,
-                code: r#"resource "aws_ebs_encryption_by_default" "this" {
+        failing: &[Example {
+            lang: Lang::Terraform,
+            code: r#"resource "aws_ebs_encryption_by_default" "this" {
   enabled = false
 }
 "#,
-            },
-        ],
-        passing: &[
-            Example {
-                lang: Lang::Terraform,
-                code: r#"resource "aws_ebs_encryption_by_default" "this" {
+        }],
+        passing: &[Example {
+            lang: Lang::Terraform,
+            code: r#"resource "aws_ebs_encryption_by_default" "this" {
   enabled = true
 }
 "#,
-            },
-        ],
+        }],
     },
     check,
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.ec2.ebs_default_encryption {
-        out.judge(x.id, "enabled", &x.enabled, true, |v| *v, "EBS encryption by default is disabled");
+        out.judge(
+            x.id,
+            "enabled",
+            &x.enabled,
+            true,
+            |v| *v,
+            "EBS encryption by default is disabled",
+        );
     }
 }

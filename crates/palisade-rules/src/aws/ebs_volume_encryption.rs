@@ -70,6 +70,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.ec2.volumes {
-        out.judge(x.id, "encrypted", &x.encrypted, false, |v| *v, "the EBS volume is not encrypted");
+        out.judge(
+            x.id,
+            "encrypted",
+            &x.encrypted,
+            false,
+            |v| *v,
+            "the EBS volume is not encrypted",
+        );
     }
 }

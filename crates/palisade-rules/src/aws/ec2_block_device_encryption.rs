@@ -15,7 +15,14 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-28"]),
         ("pci-dss", &["3.5.1"]),
     ],
-    resource_types: &["aws_instance", "aws_launch_template", "aws_launch_configuration", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
+    resource_types: &[
+        "aws_instance",
+        "aws_launch_template",
+        "aws_launch_configuration",
+        "AWS::EC2::Instance",
+        "AWS::EC2::LaunchTemplate",
+        "AWS::AutoScaling::LaunchConfiguration",
+    ],
     docs: Docs {
         what: "Checks the root and EBS block devices declared on instances, launch templates and launch configurations for `encrypted = true`.",
         why: "Instance disks hold application data, logs and often credentials; unencrypted, they leak through snapshots and AMIs.",
@@ -85,7 +92,14 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for i in &cx.views.aws.ec2.instances {
         for (attr, enc) in &i.block_devices {
-            out.judge(i.id, attr, enc, false, |v| *v, "a block device is not encrypted");
+            out.judge(
+                i.id,
+                attr,
+                enc,
+                false,
+                |v| *v,
+                "a block device is not encrypted",
+            );
         }
     }
 }

@@ -16,12 +16,21 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["AC-3", "SC-7"]),
         ("pci-dss", &["2.2.5"]),
     ],
-    resource_types: &["aws_instance", "aws_launch_template", "aws_launch_configuration", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
+    resource_types: &[
+        "aws_instance",
+        "aws_launch_template",
+        "aws_launch_configuration",
+        "AWS::EC2::Instance",
+        "AWS::EC2::LaunchTemplate",
+        "AWS::AutoScaling::LaunchConfiguration",
+    ],
     docs: Docs {
         what: "Checks instances, launch templates and launch configurations for `metadata_options.http_tokens = \"required\"` (IMDSv2 only), or the metadata endpoint disabled. An instance without its own setting inherits it from the launch template it refers to.",
         why: "IMDSv1 answers any HTTP GET, so a server-side request forgery in the application hands out the instance role's credentials (the Capital One breach).",
         fix: "Set `metadata_options { http_tokens = \"required\" }` (`MetadataOptions: {HttpTokens: required}`), or make IMDSv2 the account default.",
-        refs: &["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -87,9 +96,20 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for i in &cx.views.aws.ec2.instances {
         if matches!(&i.http_endpoint, Tri::Known(e, _) if e == "disabled") {
-            out.pass(i.id, i.http_endpoint.span().clone(), "metadata_options.http_tokens");
+            out.pass(
+                i.id,
+                i.http_endpoint.span().clone(),
+                "metadata_options.http_tokens",
+            );
             continue;
         }
-        out.judge(i.id, "metadata_options.http_tokens", &i.http_tokens, false, |t| t == "required", "the instance metadata service accepts IMDSv1 requests");
+        out.judge(
+            i.id,
+            "metadata_options.http_tokens",
+            &i.http_tokens,
+            false,
+            |t| t == "required",
+            "the instance metadata service accepts IMDSv1 requests",
+        );
     }
 }

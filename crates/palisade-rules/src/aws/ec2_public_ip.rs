@@ -13,12 +13,21 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-7", "AC-4"]),
         ("pci-dss", &["1.4.1", "1.4.4"]),
     ],
-    resource_types: &["aws_instance", "aws_launch_template", "aws_launch_configuration", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
+    resource_types: &[
+        "aws_instance",
+        "aws_launch_template",
+        "aws_launch_configuration",
+        "AWS::EC2::Instance",
+        "AWS::EC2::LaunchTemplate",
+        "AWS::AutoScaling::LaunchConfiguration",
+    ],
     docs: Docs {
         what: "Checks instances, launch templates and launch configurations for `associate_public_ip_address = true`.",
         why: "A public address makes the instance directly reachable from the internet, one security-group mistake away from exposure.",
         fix: "Keep instances in private subnets and publish services through a load balancer; reach instances with SSM.",
-        refs: &["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -70,6 +79,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for i in &cx.views.aws.ec2.instances {
-        out.judge(i.id, "associate_public_ip_address", &i.public_ip, true, |v| !*v, "the instance is given a public IP address");
+        out.judge(
+            i.id,
+            "associate_public_ip_address",
+            &i.public_ip,
+            true,
+            |v| !*v,
+            "the instance is given a public IP address",
+        );
     }
 }

@@ -63,6 +63,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.repositories {
-        out.judge(x.id, "image_tag_mutability", &x.tag_mutability, false, |v| v.eq_ignore_ascii_case("IMMUTABLE"), "image tags are mutable");
+        out.judge(
+            x.id,
+            "image_tag_mutability",
+            &x.tag_mutability,
+            false,
+            |v| v.eq_ignore_ascii_case("IMMUTABLE"),
+            "image tags are mutable",
+        );
     }
 }

@@ -68,6 +68,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.repositories {
-        out.judge(x.id, "encryption_configuration.encryption_type", &x.encryption_type, false, |v| v.eq_ignore_ascii_case("KMS"), "the repository is not encrypted with KMS");
+        out.judge(
+            x.id,
+            "encryption_configuration.encryption_type",
+            &x.encryption_type,
+            false,
+            |v| v.eq_ignore_ascii_case("KMS"),
+            "the repository is not encrypted with KMS",
+        );
     }
 }

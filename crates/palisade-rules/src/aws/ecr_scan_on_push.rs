@@ -71,6 +71,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.repositories {
-        out.judge(x.id, "image_scanning_configuration.scan_on_push", &x.scan_on_push, false, |v| *v, "images are not scanned on push");
+        out.judge(
+            x.id,
+            "image_scanning_configuration.scan_on_push",
+            &x.scan_on_push,
+            false,
+            |v| *v,
+            "images are not scanned on push",
+        );
     }
 }

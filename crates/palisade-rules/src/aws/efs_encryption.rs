@@ -64,6 +64,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.file_systems {
-        out.judge(x.id, "encrypted", &x.encrypted, false, |v| *v, "the file system is not encrypted");
+        out.judge(
+            x.id,
+            "encrypted",
+            &x.encrypted,
+            false,
+            |v| *v,
+            "the file system is not encrypted",
+        );
     }
 }

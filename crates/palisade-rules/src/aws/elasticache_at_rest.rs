@@ -14,7 +14,10 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-28"]),
         ("pci-dss", &["3.5.1"]),
     ],
-    resource_types: &["aws_elasticache_replication_group", "AWS::ElastiCache::ReplicationGroup"],
+    resource_types: &[
+        "aws_elasticache_replication_group",
+        "AWS::ElastiCache::ReplicationGroup",
+    ],
     docs: Docs {
         what: "Checks ElastiCache (Redis/Valkey) replication groups for `at_rest_encryption_enabled = true`.",
         why: "Caches hold sessions, tokens and copies of database rows; their disks and backups are unencrypted unless at-rest encryption is chosen at creation.",
@@ -78,6 +81,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.cache_groups {
-        out.judge(x.id, "at_rest_encryption_enabled", &x.at_rest, false, |v| *v, "the cache is not encrypted at rest");
+        out.judge(
+            x.id,
+            "at_rest_encryption_enabled",
+            &x.at_rest,
+            false,
+            |v| *v,
+            "the cache is not encrypted at rest",
+        );
     }
 }

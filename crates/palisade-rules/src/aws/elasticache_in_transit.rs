@@ -14,12 +14,17 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-8"]),
         ("pci-dss", &["4.2.1"]),
     ],
-    resource_types: &["aws_elasticache_replication_group", "AWS::ElastiCache::ReplicationGroup"],
+    resource_types: &[
+        "aws_elasticache_replication_group",
+        "AWS::ElastiCache::ReplicationGroup",
+    ],
     docs: Docs {
         what: "Checks ElastiCache (Redis/Valkey) replication groups for `transit_encryption_enabled = true`.",
         why: "Without TLS, session tokens and cached data cross the network in clear text and AUTH tokens cannot be used.",
         fix: "Set `transit_encryption_enabled = true` and connect with TLS.",
-        refs: &["https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -78,6 +83,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.cache_groups {
-        out.judge(x.id, "transit_encryption_enabled", &x.in_transit, false, |v| *v, "the cache does not encrypt traffic in transit");
+        out.judge(
+            x.id,
+            "transit_encryption_enabled",
+            &x.in_transit,
+            false,
+            |v| *v,
+            "the cache does not encrypt traffic in transit",
+        );
     }
 }

@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
         ("soc2", &["CC7.2", "CC7.3"]),
         ("hipaa", &["164.308(a)(1)(ii)(D)", "164.308(a)(6)(ii)"]),
         ("gdpr", &["32", "33"]),
-        ("nist-800-53", &["SI-4", "IR-4"]),
+        ("nist-800-53", &["SI-4", "SI-3"]),
         ("pci-dss", &["11.5.1"]),
     ],
     resource_types: &["aws_guardduty_detector", "AWS::GuardDuty::Detector"],
@@ -62,6 +62,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for d in &cx.views.aws.governance.guardduty_detectors {
-        out.judge(d.id, "enable", &d.enabled, true, |v| *v, "the GuardDuty detector is disabled");
+        out.judge(
+            d.id,
+            "enable",
+            &d.enabled,
+            true,
+            |v| *v,
+            "the GuardDuty detector is disabled",
+        );
     }
 }

@@ -64,6 +64,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for k in &cx.views.aws.iam.access_keys {
-        out.judge(k.id, "status", &k.status, false, |s| s.eq_ignore_ascii_case("inactive"), "an active long-lived access key is created for an IAM user");
+        out.judge(
+            k.id,
+            "status",
+            &k.status,
+            false,
+            |s| s.eq_ignore_ascii_case("inactive"),
+            "an active long-lived access key is created for an IAM user",
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! PAL-IAM-001: IAM policy grants full administrative privileges (`*` on `*`).
 
-use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 use super::common::{V, allow_or, each_policy, identity};
+use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 
 pub static RULE: Rule = Rule {
     id: "PAL-IAM-001",
@@ -16,12 +16,25 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["AC-3", "AC-6"]),
         ("pci-dss", &["7.2.1", "7.2.2"]),
     ],
-    resource_types: &["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"],
+    resource_types: &[
+        "aws_iam_policy",
+        "aws_iam_role_policy",
+        "aws_iam_user_policy",
+        "aws_iam_group_policy",
+        "aws_iam_role",
+        "AWS::IAM::Policy",
+        "AWS::IAM::ManagedPolicy",
+        "AWS::IAM::Role",
+        "AWS::IAM::User",
+        "AWS::IAM::Group",
+    ],
     docs: Docs {
         what: "Checks identity policies (managed, inline on roles, users and groups) for an `Allow` statement whose action is `*` and whose resource is `*`.",
         why: "A principal holding `*:*` controls the whole account: it can read every data store, disable logging and create new identities. A single leaked credential or compromised workload with such a policy is a full account takeover.",
         fix: "Grant only the actions and resources the workload needs; use AWS managed job-function policies or generate a least-privilege policy from CloudTrail activity with IAM Access Analyzer.",
-        refs: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"],
+        refs: &[
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -94,9 +107,17 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
             return v;
         }
         match (st.full_wildcard_action(), st.all_resources()) {
-            (Some((_, s)), Some(_)) => V::Fail(s.clone(), "the policy allows every action on every resource".into()),
+            (Some((_, s)), Some(_)) => V::Fail(
+                s.clone(),
+                "the policy allows every action on every resource".into(),
+            ),
             (Some(_), None) | (None, Some(_)) => {
-                match st.actions.unknown.as_ref().or(st.resources.unknown.as_ref()) {
+                match st
+                    .actions
+                    .unknown
+                    .as_ref()
+                    .or(st.resources.unknown.as_ref())
+                {
                     Some((w, s)) => V::Unknown(w.clone(), s.clone()),
                     None => V::Pass,
                 }

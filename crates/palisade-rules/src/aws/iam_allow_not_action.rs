@@ -1,7 +1,7 @@
 //! PAL-IAM-012: IAM policy uses `Allow` with `NotAction`.
 
-use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 use super::common::{V, allow_or, each_policy, identity};
+use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 
 pub static RULE: Rule = Rule {
     id: "PAL-IAM-012",
@@ -15,12 +15,25 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["AC-3", "AC-6"]),
         ("pci-dss", &["7.2.1", "7.2.2"]),
     ],
-    resource_types: &["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"],
+    resource_types: &[
+        "aws_iam_policy",
+        "aws_iam_role_policy",
+        "aws_iam_user_policy",
+        "aws_iam_group_policy",
+        "aws_iam_role",
+        "AWS::IAM::Policy",
+        "AWS::IAM::ManagedPolicy",
+        "AWS::IAM::Role",
+        "AWS::IAM::User",
+        "AWS::IAM::Group",
+    ],
     docs: Docs {
         what: "Checks identity policies for `Allow` statements written with `NotAction`.",
         why: "`Allow` + `NotAction` grants everything except a list, including every action AWS adds later; it is almost always broader than intended.",
         fix: "Rewrite the statement with an explicit `Action` list, or pair `NotAction` only with `Deny`.",
-        refs: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -93,8 +106,16 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
             return v;
         }
         if st.not_actions.present {
-            let s = st.not_actions.values.first().map(|(_, s)| s.clone()).unwrap_or(st.span.clone());
-            V::Fail(s, "the policy allows every action except those listed in `NotAction`".into())
+            let s = st
+                .not_actions
+                .values
+                .first()
+                .map(|(_, s)| s.clone())
+                .unwrap_or(st.span.clone());
+            V::Fail(
+                s,
+                "the policy allows every action except those listed in `NotAction`".into(),
+            )
         } else {
             V::Pass
         }

@@ -14,7 +14,11 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["IA-2"]),
         ("pci-dss", &["8.4.2"]),
     ],
-    resource_types: &["aws_iam_user", "aws_iam_user_login_profile", "AWS::IAM::User"],
+    resource_types: &[
+        "aws_iam_user",
+        "aws_iam_user_login_profile",
+        "AWS::IAM::User",
+    ],
     docs: Docs {
         what: "Checks IAM users that get a console password (`aws_iam_user_login_profile`, `LoginProfile`) for an MFA device declared for them (`AWS::IAM::VirtualMFADevice`).",
         why: "A console password alone is phished or guessed; MFA is the control that stops a stolen password from becoming a console session.",
@@ -78,7 +82,12 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for u in &cx.views.aws.iam.users {
         match &u.login_profile {
             Some((id, span)) if !u.mfa_device => {
-                out.fail(*id, span.clone(), "login_profile", "the user can sign in to the console and no MFA device is declared");
+                out.fail(
+                    *id,
+                    span.clone(),
+                    "login_profile",
+                    "the user can sign in to the console and no MFA device is declared",
+                );
             }
             _ => {
                 out.pass(u.id, cx.model.get(u.id).span.clone(), "login_profile");

@@ -1,7 +1,7 @@
 //! PAL-IAM-003: IAM policy allows `iam:PassRole` on any role.
 
-use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 use super::common::{V, allow_or, each_policy, identity};
+use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 
 pub static RULE: Rule = Rule {
     id: "PAL-IAM-003",
@@ -15,7 +15,18 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["AC-3", "AC-6"]),
         ("pci-dss", &["7.2.1", "7.2.2"]),
     ],
-    resource_types: &["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"],
+    resource_types: &[
+        "aws_iam_policy",
+        "aws_iam_role_policy",
+        "aws_iam_user_policy",
+        "aws_iam_group_policy",
+        "aws_iam_role",
+        "AWS::IAM::Policy",
+        "AWS::IAM::ManagedPolicy",
+        "AWS::IAM::Role",
+        "AWS::IAM::User",
+        "AWS::IAM::Group",
+    ],
     docs: Docs {
         what: "Checks identity policies for `Allow` statements granting `iam:PassRole` (directly or through a wildcard) with resource `*`.",
         why: "`iam:PassRole` on `*` lets the holder hand any role, including administrative ones, to a service it controls (EC2, Lambda, Glue...), which is a classic privilege escalation path.",
@@ -95,7 +106,10 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
         let action = st.action_matching("iam:PassRole");
         let any = st.all_resources();
         match (action, any) {
-            (Some((_, s)), Some(_)) => V::Fail(s.clone(), "the policy allows `iam:PassRole` on every role".into()),
+            (Some((_, s)), Some(_)) => V::Fail(
+                s.clone(),
+                "the policy allows `iam:PassRole` on every role".into(),
+            ),
             _ => match (&st.actions.unknown, &st.resources.unknown) {
                 (Some((w, s)), _) if any.is_some() => V::Unknown(w.clone(), s.clone()),
                 (_, Some((w, s))) if action.is_some() => V::Unknown(w.clone(), s.clone()),

@@ -19,32 +19,37 @@ pub static RULE: Rule = Rule {
         what: "Checks that the account password policy sets `password_reuse_prevention` to 24.",
         why: "Without reuse prevention, a forced password change is undone by switching back to a password that may already be compromised.",
         fix: "Set `password_reuse_prevention = 24`.",
-        refs: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html"],
-        failing: &[
-            Example {
-                lang: Lang::Terraform,
-                code: r#"resource "aws_iam_account_password_policy" "this" {
+        refs: &[
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+        ],
+        failing: &[Example {
+            lang: Lang::Terraform,
+            code: r#"resource "aws_iam_account_password_policy" "this" {
   minimum_password_length = 14
 }
 "#,
-            },
-        ],
-        passing: &[
-            Example {
-                lang: Lang::Terraform,
-                code: r#"resource "aws_iam_account_password_policy" "this" {
+        }],
+        passing: &[Example {
+            lang: Lang::Terraform,
+            code: r#"resource "aws_iam_account_password_policy" "this" {
   minimum_password_length   = 14
   password_reuse_prevention = 24
 }
 "#,
-            },
-        ],
+        }],
     },
     check,
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for p in &cx.views.aws.iam.password_policies {
-        out.judge(p.id, "password_reuse_prevention", &p.reuse_prevention, false, |n| *n >= 24, "the password policy does not prevent reuse of the last 24 passwords");
+        out.judge(
+            p.id,
+            "password_reuse_prevention",
+            &p.reuse_prevention,
+            false,
+            |n| *n >= 24,
+            "the password policy does not prevent reuse of the last 24 passwords",
+        );
     }
 }

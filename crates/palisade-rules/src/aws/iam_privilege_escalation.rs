@@ -17,7 +17,18 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["AC-3", "AC-6"]),
         ("pci-dss", &["7.2.1", "7.2.2"]),
     ],
-    resource_types: &["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"],
+    resource_types: &[
+        "aws_iam_policy",
+        "aws_iam_role_policy",
+        "aws_iam_user_policy",
+        "aws_iam_group_policy",
+        "aws_iam_role",
+        "AWS::IAM::Policy",
+        "AWS::IAM::ManagedPolicy",
+        "AWS::IAM::Role",
+        "AWS::IAM::User",
+        "AWS::IAM::Group",
+    ],
     docs: Docs {
         what: "Checks identity policies for `Allow` statements that grant, on resource `*`, IAM actions that let a principal raise its own privileges: `iam:CreatePolicyVersion`, `iam:SetDefaultPolicyVersion`, `iam:AttachUserPolicy`, `iam:AttachRolePolicy`, `iam:AttachGroupPolicy`, `iam:PutUserPolicy`, `iam:PutRolePolicy`, `iam:PutGroupPolicy`, `iam:CreateAccessKey`, `iam:CreateLoginProfile`, `iam:UpdateLoginProfile`, `iam:UpdateAssumeRolePolicy`, `iam:AddUserToGroup`. A bare `*` action is reported by PAL-IAM-001 instead.",
         why: "Each of these actions lets the holder give itself (or a principal it controls) more permissions, so the policy is effectively administrative.",
@@ -96,12 +107,17 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
         }
         if st.all_resources().is_none() {
             return match &st.resources.unknown {
-                Some((w, s)) if st.actions.values.iter().any(|(a, _)| escalates(a)) => V::Unknown(w.clone(), s.clone()),
+                Some((w, s)) if st.actions.values.iter().any(|(a, _)| escalates(a)) => {
+                    V::Unknown(w.clone(), s.clone())
+                }
                 _ => V::Pass,
             };
         }
         match st.actions.values.iter().find(|(a, _)| escalates(a)) {
-            Some((a, s)) => V::Fail(s.clone(), format!("`{a}` on every resource lets the holder escalate its privileges")),
+            Some((a, s)) => V::Fail(
+                s.clone(),
+                format!("`{a}` on every resource lets the holder escalate its privileges"),
+            ),
             None => match &st.actions.unknown {
                 Some((w, s)) => V::Unknown(w.clone(), s.clone()),
                 None => V::Pass,
@@ -110,7 +126,21 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
     });
 }
 
-const ESCALATION: &[&str] = &["iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:AttachUserPolicy", "iam:AttachRolePolicy", "iam:AttachGroupPolicy", "iam:PutUserPolicy", "iam:PutRolePolicy", "iam:PutGroupPolicy", "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile", "iam:UpdateAssumeRolePolicy", "iam:AddUserToGroup"];
+const ESCALATION: &[&str] = &[
+    "iam:CreatePolicyVersion",
+    "iam:SetDefaultPolicyVersion",
+    "iam:AttachUserPolicy",
+    "iam:AttachRolePolicy",
+    "iam:AttachGroupPolicy",
+    "iam:PutUserPolicy",
+    "iam:PutRolePolicy",
+    "iam:PutGroupPolicy",
+    "iam:CreateAccessKey",
+    "iam:CreateLoginProfile",
+    "iam:UpdateLoginProfile",
+    "iam:UpdateAssumeRolePolicy",
+    "iam:AddUserToGroup",
+];
 
 fn escalates(action: &str) -> bool {
     action != "*" && ESCALATION.iter().any(|e| wildcard_match(action, e))

@@ -17,12 +17,27 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["AC-3", "AC-21"]),
         ("pci-dss", &["7.2.1", "1.4.1"]),
     ],
-    resource_types: &["aws_sqs_queue_policy", "aws_sns_topic_policy", "aws_ecr_repository_policy", "aws_secretsmanager_secret_policy", "aws_efs_file_system_policy", "aws_opensearch_domain", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy", "AWS::ECR::Repository", "AWS::SecretsManager::ResourcePolicy", "AWS::EFS::FileSystem", "AWS::OpenSearchService::Domain"],
+    resource_types: &[
+        "aws_sqs_queue_policy",
+        "aws_sns_topic_policy",
+        "aws_ecr_repository_policy",
+        "aws_secretsmanager_secret_policy",
+        "aws_efs_file_system_policy",
+        "aws_opensearch_domain",
+        "AWS::SQS::QueuePolicy",
+        "AWS::SNS::TopicPolicy",
+        "AWS::ECR::Repository",
+        "AWS::SecretsManager::ResourcePolicy",
+        "AWS::EFS::FileSystem",
+        "AWS::OpenSearchService::Domain",
+    ],
     docs: Docs {
         what: "Checks resource-based policies of SQS queues, SNS topics, ECR repositories, Secrets Manager secrets, EFS file systems and OpenSearch domains for an `Allow` to principal `*` with no condition narrowing the caller (source account, organisation, VPC endpoint, source IP...). Buckets and KMS keys have their own rules (PAL-S3-003, PAL-KMS-002).",
         why: "A resource policy that trusts `*` is readable (or writable) by any AWS account, and often anonymously.",
         fix: "Name the principals that need access, or add a condition such as `aws:PrincipalOrgID`, `aws:SourceAccount` or `aws:SourceVpce`.",
-        refs: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -115,7 +130,13 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
     each_policy(
         cx,
         out,
-        |p| p.kind == PolicyKind::Resource && !p.rtype.contains("s3") && !p.rtype.contains("S3") && !p.rtype.contains("kms") && !p.rtype.contains("KMS"),
+        |p| {
+            p.kind == PolicyKind::Resource
+                && !p.rtype.contains("s3")
+                && !p.rtype.contains("S3")
+                && !p.rtype.contains("kms")
+                && !p.rtype.contains("KMS")
+        },
         |_, st| public_statement(st),
     );
 }

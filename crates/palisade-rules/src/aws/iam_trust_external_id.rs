@@ -22,7 +22,9 @@ pub static RULE: Rule = Rule {
         what: "Checks role trust policies that allow an AWS account or IAM principal ARN to assume the role for a condition on `sts:ExternalId`, `aws:PrincipalOrgID` or `aws:PrincipalArn`, or an MFA requirement.",
         why: "A third party that assumes roles in many customers' accounts can be tricked into using its access against you (the confused-deputy problem) unless each trust demands the external ID you agreed with it.",
         fix: "Add `Condition: {StringEquals: {\"sts:ExternalId\": \"<agreed id>\"}}` to the trust statement, or restrict it to your organisation with `aws:PrincipalOrgID`.",
-        refs: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -96,34 +98,46 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
-    each_policy(cx, out, |p| p.kind == PolicyKind::Trust, |_, st| {
-        if let Some(v) = allow_or(st) {
-            return v;
-        }
-        let account = st.principals.values.iter().find(|(k, v, _)| {
-            (k == "AWS" || k == "*") && v != "*" && (is_account(v) || v.starts_with("arn:aws"))
-        });
-        let Some((_, v, s)) = account else {
-            return match &st.principals.unknown {
-                Some((w, s)) => V::Unknown(w.clone(), s.clone()),
-                None => V::Pass,
+    each_policy(
+        cx,
+        out,
+        |p| p.kind == PolicyKind::Trust,
+        |_, st| {
+            if let Some(v) = allow_or(st) {
+                return v;
+            }
+            let account = st.principals.values.iter().find(|(k, v, _)| {
+                (k == "AWS" || k == "*") && v != "*" && (is_account(v) || v.starts_with("arn:aws"))
+            });
+            let Some((_, v, s)) = account else {
+                return match &st.principals.unknown {
+                    Some((w, s)) => V::Unknown(w.clone(), s.clone()),
+                    None => V::Pass,
+                };
             };
-        };
-        if let Some((w, s)) = &st.condition_unknown {
-            return V::Unknown(w.clone(), s.clone());
-        }
-        let guarded = st.conditions.iter().any(|c| {
-            matches!(
-                c.key.as_str(),
-                "sts:externalid" | "aws:principalorgid" | "aws:principalarn" | "aws:multifactorauthpresent" | "aws:principalaccount"
-            )
-        });
-        if guarded {
-            V::Pass
-        } else {
-            V::Fail(s.clone(), format!("the role trusts `{v}` without an `sts:ExternalId` condition"))
-        }
-    });
+            if let Some((w, s)) = &st.condition_unknown {
+                return V::Unknown(w.clone(), s.clone());
+            }
+            let guarded = st.conditions.iter().any(|c| {
+                matches!(
+                    c.key.as_str(),
+                    "sts:externalid"
+                        | "aws:principalorgid"
+                        | "aws:principalarn"
+                        | "aws:multifactorauthpresent"
+                        | "aws:principalaccount"
+                )
+            });
+            if guarded {
+                V::Pass
+            } else {
+                V::Fail(
+                    s.clone(),
+                    format!("the role trusts `{v}` without an `sts:ExternalId` condition"),
+                )
+            }
+        },
+    );
 }
 
 fn is_account(v: &str) -> bool {

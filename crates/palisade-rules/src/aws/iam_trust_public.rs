@@ -22,7 +22,9 @@ pub static RULE: Rule = Rule {
         what: "Checks role trust policies for an `Allow` to the principal `*` (or `{\"AWS\": \"*\"}`) with no condition narrowing the caller.",
         why: "A role that trusts `*` can be assumed from any AWS account in the world: its permissions are public.",
         fix: "Name the exact accounts, roles or services that may assume the role, and add `sts:ExternalId` or `aws:PrincipalOrgID` conditions for third parties.",
-        refs: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -91,5 +93,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
-    each_policy(cx, out, |p| p.kind == PolicyKind::Trust, |_, st| public_statement(st));
+    each_policy(
+        cx,
+        out,
+        |p| p.kind == PolicyKind::Trust,
+        |_, st| public_statement(st),
+    );
 }

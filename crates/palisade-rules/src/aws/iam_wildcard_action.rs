@@ -1,7 +1,7 @@
 //! PAL-IAM-002: IAM policy allows wildcard actions.
 
-use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 use super::common::{V, allow_or, each_policy, identity};
+use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 
 pub static RULE: Rule = Rule {
     id: "PAL-IAM-002",
@@ -15,12 +15,25 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["AC-3", "AC-6"]),
         ("pci-dss", &["7.2.1", "7.2.2"]),
     ],
-    resource_types: &["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"],
+    resource_types: &[
+        "aws_iam_policy",
+        "aws_iam_role_policy",
+        "aws_iam_user_policy",
+        "aws_iam_group_policy",
+        "aws_iam_role",
+        "AWS::IAM::Policy",
+        "AWS::IAM::ManagedPolicy",
+        "AWS::IAM::Role",
+        "AWS::IAM::User",
+        "AWS::IAM::Group",
+    ],
     docs: Docs {
         what: "Checks identity policies for `Allow` statements whose actions are `*` or a whole service (`s3:*`, `iam:*`).",
         why: "Wildcard actions grant every current and future API of a service, including destructive and permission-changing ones, so the policy's real reach cannot be reviewed.",
         fix: "List the specific actions needed (`s3:GetObject`, `s3:PutObject`), or use a narrower prefix such as `s3:Get*`.",
-        refs: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -93,7 +106,10 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
             return v;
         }
         if let Some((a, s)) = st.actions.find(|a| a == "*" || a.ends_with(":*")) {
-            return V::Fail(s.clone(), format!("the policy allows the wildcard action `{a}`"));
+            return V::Fail(
+                s.clone(),
+                format!("the policy allows the wildcard action `{a}`"),
+            );
         }
         match &st.actions.unknown {
             Some((w, s)) => V::Unknown(w.clone(), s.clone()),

@@ -69,6 +69,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.streams {
-        out.judge(x.id, "encryption_type", &x.encryption_type, false, |v| v.eq_ignore_ascii_case("KMS"), "the stream is not encrypted at rest");
+        out.judge(
+            x.id,
+            "encryption_type",
+            &x.encryption_type,
+            false,
+            |v| v.eq_ignore_ascii_case("KMS"),
+            "the stream is not encrypted at rest",
+        );
     }
 }

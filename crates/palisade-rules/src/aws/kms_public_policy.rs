@@ -102,7 +102,10 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
     each_policy(
         cx,
         out,
-        |p| p.kind == PolicyKind::Resource && (p.rtype.starts_with("aws_kms") || p.rtype.starts_with("AWS::KMS")),
+        |p| {
+            p.kind == PolicyKind::Resource
+                && (p.rtype.starts_with("aws_kms") || p.rtype.starts_with("AWS::KMS"))
+        },
         |_, st| public_statement(st),
     );
 }

@@ -85,6 +85,13 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
         if matches!(k.symmetric(), Tri::Known(false, _)) {
             continue;
         }
-        out.judge(k.id, "enable_key_rotation", &k.rotation, false, |v| *v, "automatic key rotation is not enabled");
+        out.judge(
+            k.id,
+            "enable_key_rotation",
+            &k.rotation,
+            false,
+            |v| *v,
+            "automatic key rotation is not enabled",
+        );
     }
 }

@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
         what: "Checks CloudWatch log groups for a customer-managed KMS key (`kms_key_id`, `KmsKeyId`). Log data is always encrypted with service keys otherwise.",
         why: "A customer-managed key restricts who can read the logs independently of CloudWatch permissions and records every decryption.",
         fix: "Set `kms_key_id` to a KMS key whose policy allows the CloudWatch Logs service principal.",
-        refs: &["https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -66,6 +68,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.log_groups {
-        out.judge(x.id, "kms_key_id", &x.kms_key, false, |v| !v.is_empty(), "the log group is not encrypted with a customer-managed KMS key");
+        out.judge(
+            x.id,
+            "kms_key_id",
+            &x.kms_key,
+            false,
+            |v| !v.is_empty(),
+            "the log group is not encrypted with a customer-managed KMS key",
+        );
     }
 }

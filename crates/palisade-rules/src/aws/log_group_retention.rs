@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     category: Category::Logging,
     frameworks: &[
         ("soc2", &["CC7.2"]),
-        ("hipaa", &["164.312(b)", "164.316(b)(2)(i)"]),
+        ("hipaa", &["164.312(b)"]),
         ("gdpr", &["32"]),
         ("nist-800-53", &["AU-11"]),
         ("pci-dss", &["10.5.1"]),
@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
         what: "Checks CloudWatch log groups that set `retention_in_days` (`RetentionInDays`) below 365. Unset (never expire) passes.",
         why: "Investigations routinely look back months; PCI DSS requires a year of audit history, three months of it immediately available.",
         fix: "Set `retention_in_days` to 365 or more (or leave it unset and archive to S3).",
-        refs: &["https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention"],
+        refs: &[
+            "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -68,6 +70,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.log_groups {
-        out.judge(x.id, "retention_in_days", &x.retention_days, true, |v| *v == 0 || *v >= 365, "logs are kept for less than a year");
+        out.judge(
+            x.id,
+            "retention_in_days",
+            &x.retention_days,
+            true,
+            |v| *v == 0 || *v >= 365,
+            "logs are kept for less than a year",
+        );
     }
 }

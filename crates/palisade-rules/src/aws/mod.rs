@@ -1,13 +1,20 @@
 //! AWS rules, one file each, grouped by service.
 
-pub(crate) mod common;
-mod s3_encryption;
+mod alb_drop_invalid_headers;
 mod ami_public;
+mod apigw_access_logs;
+mod apigw_method_auth;
+mod apigw_waf;
+mod cloudfront_https;
+mod cloudfront_logging;
+mod cloudfront_tls;
+mod cloudfront_waf;
 mod cloudtrail_cloudwatch;
 mod cloudtrail_kms;
 mod cloudtrail_log_validation;
 mod cloudtrail_logging_disabled;
 mod cloudtrail_multi_region;
+pub(crate) mod common;
 mod config_all_resources;
 mod dynamodb_cmk;
 mod dynamodb_pitr;
@@ -20,8 +27,14 @@ mod ecr_immutable_tags;
 mod ecr_kms;
 mod ecr_scan_on_push;
 mod efs_encryption;
+mod eks_control_plane_logging;
+mod eks_public_endpoint;
+mod eks_secrets_encryption;
 mod elasticache_at_rest;
 mod elasticache_in_transit;
+mod elb_access_logs;
+mod elb_http_listener;
+mod elb_tls_policy;
 mod guardduty_disabled;
 mod iam_access_key;
 mod iam_admin_policy;
@@ -39,6 +52,10 @@ mod iam_wildcard_action;
 mod kinesis_encryption;
 mod kms_public_policy;
 mod kms_rotation;
+mod lambda_env_secrets;
+mod lambda_public_permission;
+mod lambda_runtime_eol;
+mod lambda_url_no_auth;
 mod log_group_kms;
 mod log_group_retention;
 mod nacl_admin_open;
@@ -57,10 +74,18 @@ mod redshift_encryption;
 mod redshift_public;
 mod s3_access_logging;
 mod s3_deny_http;
+mod s3_encryption;
 mod s3_public_access_block;
 mod s3_public_acl;
 mod s3_public_policy;
 mod s3_versioning;
+mod sagemaker_data_capture;
+mod sagemaker_endpoint_kms;
+mod sagemaker_model_isolation;
+mod sagemaker_model_vpc;
+mod sagemaker_notebook_internet;
+mod sagemaker_notebook_kms;
+mod sagemaker_notebook_root;
 mod secret_cmk;
 mod secret_rotation;
 mod sg_all_ports_open;
@@ -81,6 +106,13 @@ use palisade_engine::Rule;
 /// Every AWS rule.
 pub static RULES: &[&Rule] = &[
     &s3_encryption::RULE,
+    &apigw_access_logs::RULE,
+    &apigw_waf::RULE,
+    &apigw_method_auth::RULE,
+    &cloudfront_https::RULE,
+    &cloudfront_tls::RULE,
+    &cloudfront_waf::RULE,
+    &cloudfront_logging::RULE,
     &config_all_resources::RULE,
     &cloudtrail_multi_region::RULE,
     &cloudtrail_log_validation::RULE,
@@ -103,6 +135,13 @@ pub static RULES: &[&Rule] = &[
     &ecr_immutable_tags::RULE,
     &ecr_kms::RULE,
     &efs_encryption::RULE,
+    &eks_public_endpoint::RULE,
+    &eks_secrets_encryption::RULE,
+    &eks_control_plane_logging::RULE,
+    &elb_http_listener::RULE,
+    &elb_tls_policy::RULE,
+    &elb_access_logs::RULE,
+    &alb_drop_invalid_headers::RULE,
     &guardduty_disabled::RULE,
     &iam_admin_policy::RULE,
     &iam_wildcard_action::RULE,
@@ -120,6 +159,10 @@ pub static RULES: &[&Rule] = &[
     &kinesis_encryption::RULE,
     &kms_rotation::RULE,
     &kms_public_policy::RULE,
+    &lambda_url_no_auth::RULE,
+    &lambda_env_secrets::RULE,
+    &lambda_runtime_eol::RULE,
+    &lambda_public_permission::RULE,
     &opensearch_at_rest::RULE,
     &opensearch_node_to_node::RULE,
     &opensearch_https::RULE,
@@ -139,6 +182,13 @@ pub static RULES: &[&Rule] = &[
     &s3_versioning::RULE,
     &s3_access_logging::RULE,
     &s3_deny_http::RULE,
+    &sagemaker_notebook_root::RULE,
+    &sagemaker_notebook_internet::RULE,
+    &sagemaker_notebook_kms::RULE,
+    &sagemaker_endpoint_kms::RULE,
+    &sagemaker_data_capture::RULE,
+    &sagemaker_model_isolation::RULE,
+    &sagemaker_model_vpc::RULE,
     &secret_cmk::RULE,
     &secret_rotation::RULE,
     &sns_encryption::RULE,

@@ -3,7 +3,7 @@
 use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 use palisade_views::aws::ec2::Direction;
 
-use super::common::{open_ports, ADMIN_PORTS};
+use super::common::{ADMIN_PORTS, open_ports};
 
 pub static RULE: Rule = Rule {
     id: "PAL-VPC-008",
@@ -18,7 +18,11 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-7", "CM-7"]),
         ("pci-dss", &["1.3.1", "1.4.1"]),
     ],
-    resource_types: &["aws_network_acl", "aws_network_acl_rule", "AWS::EC2::NetworkAclEntry"],
+    resource_types: &[
+        "aws_network_acl",
+        "aws_network_acl_rule",
+        "AWS::EC2::NetworkAclEntry",
+    ],
     docs: Docs {
         what: "Checks network ACL ingress `allow` entries (inline or separate) for ports 22 or 3389 open to `0.0.0.0/0` or `::/0`. Rule ordering is not evaluated: an allow entry is reported even if a lower-numbered deny would shadow it.",
         why: "NACLs are the subnet-level backstop for security groups; allowing admin ports from anywhere removes that layer.",
@@ -93,5 +97,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
-    open_ports(cx, out, true, Direction::Ingress, ADMIN_PORTS, "a remote administration port");
+    open_ports(
+        cx,
+        out,
+        true,
+        Direction::Ingress,
+        ADMIN_PORTS,
+        "a remote administration port",
+    );
 }

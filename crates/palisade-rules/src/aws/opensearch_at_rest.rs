@@ -14,12 +14,19 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-28"]),
         ("pci-dss", &["3.5.1"]),
     ],
-    resource_types: &["aws_opensearch_domain", "aws_elasticsearch_domain", "AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"],
+    resource_types: &[
+        "aws_opensearch_domain",
+        "aws_elasticsearch_domain",
+        "AWS::OpenSearchService::Domain",
+        "AWS::Elasticsearch::Domain",
+    ],
     docs: Docs {
         what: "Checks OpenSearch and Elasticsearch domains for `encrypt_at_rest { enabled = true }`.",
         why: "Search indexes copy the documents they index, often logs and customer records; unencrypted, their storage and snapshots are readable.",
         fix: "Enable encryption at rest (it can be turned on for existing domains on recent engine versions).",
-        refs: &["https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -104,6 +111,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.search_domains {
-        out.judge(x.id, "encrypt_at_rest.enabled", &x.at_rest, false, |v| *v, "the domain is not encrypted at rest");
+        out.judge(
+            x.id,
+            "encrypt_at_rest.enabled",
+            &x.at_rest,
+            false,
+            |v| *v,
+            "the domain is not encrypted at rest",
+        );
     }
 }

@@ -14,12 +14,19 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-8"]),
         ("pci-dss", &["4.2.1"]),
     ],
-    resource_types: &["aws_opensearch_domain", "aws_elasticsearch_domain", "AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"],
+    resource_types: &[
+        "aws_opensearch_domain",
+        "aws_elasticsearch_domain",
+        "AWS::OpenSearchService::Domain",
+        "AWS::Elasticsearch::Domain",
+    ],
     docs: Docs {
         what: "Checks OpenSearch and Elasticsearch domains for `domain_endpoint_options { enforce_https = true }`.",
         why: "Without it, clients may send credentials and documents over plain HTTP.",
         fix: "Set `enforce_https = true` and a `Policy-Min-TLS-1-2` TLS policy.",
-        refs: &["https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -104,6 +111,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.search_domains {
-        out.judge(x.id, "domain_endpoint_options.enforce_https", &x.enforce_https, false, |v| *v, "the domain accepts plain HTTP");
+        out.judge(
+            x.id,
+            "domain_endpoint_options.enforce_https",
+            &x.enforce_https,
+            false,
+            |v| *v,
+            "the domain accepts plain HTTP",
+        );
     }
 }

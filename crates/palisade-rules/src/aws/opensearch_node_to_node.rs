@@ -14,7 +14,12 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-8"]),
         ("pci-dss", &["4.2.1"]),
     ],
-    resource_types: &["aws_opensearch_domain", "aws_elasticsearch_domain", "AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"],
+    resource_types: &[
+        "aws_opensearch_domain",
+        "aws_elasticsearch_domain",
+        "AWS::OpenSearchService::Domain",
+        "AWS::Elasticsearch::Domain",
+    ],
     docs: Docs {
         what: "Checks OpenSearch and Elasticsearch domains for `node_to_node_encryption { enabled = true }`.",
         why: "Without node-to-node TLS, documents and queries travel between cluster nodes in clear text.",
@@ -104,6 +109,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.search_domains {
-        out.judge(x.id, "node_to_node_encryption.enabled", &x.node_to_node, false, |v| *v, "node-to-node traffic is not encrypted");
+        out.judge(
+            x.id,
+            "node_to_node_encryption.enabled",
+            &x.node_to_node,
+            false,
+            |v| *v,
+            "node-to-node traffic is not encrypted",
+        );
     }
 }

@@ -14,12 +14,19 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["CP-9"]),
         ("pci-dss", &["12.10.1"]),
     ],
-    resource_types: &["aws_db_instance", "aws_rds_cluster", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+    resource_types: &[
+        "aws_db_instance",
+        "aws_rds_cluster",
+        "AWS::RDS::DBInstance",
+        "AWS::RDS::DBCluster",
+    ],
     docs: Docs {
         what: "Checks RDS instances and clusters for `backup_retention_period` of at least 7 days (0 disables automated backups; RDS's default is 1 day for the API, 7 for the console).",
         why: "Automated backups and point-in-time restore are the recovery path from corruption, bad migrations and ransomware; a day or less of history is rarely enough to notice the problem.",
         fix: "Set `backup_retention_period` to 7 or more (35 for critical data).",
-        refs: &["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -88,6 +95,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in cx.views.aws.rds.databases.iter().filter(|x| !x.member) {
-        out.judge(x.id, "backup_retention_period", &x.backup_retention, false, |v| *v >= 7, "automated backups are kept less than 7 days");
+        out.judge(
+            x.id,
+            "backup_retention_period",
+            &x.backup_retention,
+            false,
+            |v| *v >= 7,
+            "automated backups are kept less than 7 days",
+        );
     }
 }

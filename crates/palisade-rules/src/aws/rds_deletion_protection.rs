@@ -14,12 +14,19 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["CP-9"]),
         ("pci-dss", &["12.10.1"]),
     ],
-    resource_types: &["aws_db_instance", "aws_rds_cluster", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+    resource_types: &[
+        "aws_db_instance",
+        "aws_rds_cluster",
+        "AWS::RDS::DBInstance",
+        "AWS::RDS::DBCluster",
+    ],
     docs: Docs {
         what: "Checks RDS instances and clusters for `deletion_protection = true` (`DeletionProtection: true`).",
         why: "Without deletion protection a mistaken `terraform destroy`, a replaced resource or a compromised credential deletes the database in one call.",
         fix: "Set `deletion_protection = true`.",
-        refs: &["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"],
+        refs: &[
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -86,6 +93,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in cx.views.aws.rds.databases.iter().filter(|x| !x.member) {
-        out.judge(x.id, "deletion_protection", &x.deletion_protection, false, |v| *v, "deletion protection is not enabled");
+        out.judge(
+            x.id,
+            "deletion_protection",
+            &x.deletion_protection,
+            false,
+            |v| *v,
+            "deletion protection is not enabled",
+        );
     }
 }

@@ -15,7 +15,12 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-28"]),
         ("pci-dss", &["3.5.1"]),
     ],
-    resource_types: &["aws_db_instance", "aws_rds_cluster", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+    resource_types: &[
+        "aws_db_instance",
+        "aws_rds_cluster",
+        "AWS::RDS::DBInstance",
+        "AWS::RDS::DBCluster",
+    ],
     docs: Docs {
         what: "Checks RDS instances and Aurora/Multi-AZ clusters for `storage_encrypted = true` (`StorageEncrypted: true`). Instances that belong to a cluster or replicate another are judged through their source.",
         why: "Unencrypted database storage exposes its data, automated backups, snapshots and read replicas; encryption cannot be turned on later without a copy-and-restore.",
@@ -83,6 +88,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in cx.views.aws.rds.databases.iter().filter(|x| !x.member) {
-        out.judge(x.id, "storage_encrypted", &x.storage_encrypted, false, |v| *v, "database storage is not encrypted");
+        out.judge(
+            x.id,
+            "storage_encrypted",
+            &x.storage_encrypted,
+            false,
+            |v| *v,
+            "database storage is not encrypted",
+        );
     }
 }

@@ -15,12 +15,19 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["IA-2", "IA-5"]),
         ("pci-dss", &["8.3.1"]),
     ],
-    resource_types: &["aws_db_instance", "aws_rds_cluster", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+    resource_types: &[
+        "aws_db_instance",
+        "aws_rds_cluster",
+        "AWS::RDS::DBInstance",
+        "AWS::RDS::DBCluster",
+    ],
     docs: Docs {
         what: "Checks MySQL, PostgreSQL and MariaDB RDS instances and clusters for `iam_database_authentication_enabled = true`.",
         why: "IAM authentication replaces long-lived database passwords with short-lived tokens tied to IAM identities and CloudTrail.",
         fix: "Set `iam_database_authentication_enabled = true` and grant `rds-db:connect` to the application roles.",
-        refs: &["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,

@@ -18,7 +18,9 @@ pub static RULE: Rule = Rule {
         what: "Checks RDS instances for `auto_minor_version_upgrade = false`.",
         why: "Minor versions carry the engine's security fixes; turning automatic upgrades off leaves known vulnerabilities in place until someone upgrades by hand.",
         fix: "Leave `auto_minor_version_upgrade` at its default (`true`).",
-        refs: &["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html#USER_UpgradeDBInstance.Upgrading.AutoMinorVersionUpgrades"],
+        refs: &[
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html#USER_UpgradeDBInstance.Upgrading.AutoMinorVersionUpgrades",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -86,6 +88,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in cx.views.aws.rds.databases.iter().filter(|x| !x.cluster) {
-        out.judge(x.id, "auto_minor_version_upgrade", &x.auto_minor_upgrade, true, |v| *v, "automatic minor version upgrades are disabled");
+        out.judge(
+            x.id,
+            "auto_minor_version_upgrade",
+            &x.auto_minor_upgrade,
+            true,
+            |v| *v,
+            "automatic minor version upgrades are disabled",
+        );
     }
 }

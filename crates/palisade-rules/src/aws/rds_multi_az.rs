@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     frameworks: &[
         ("soc2", &["CC9.1"]),
         ("hipaa", &["164.308(a)(7)(i)"]),
-        ("nist-800-53", &["CP-10", "SC-36"]),
+        ("nist-800-53", &["CP-7", "CP-10"]),
     ],
     resource_types: &["aws_db_instance", "AWS::RDS::DBInstance"],
     docs: Docs {
@@ -83,7 +83,21 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
-    for x in cx.views.aws.rds.databases.iter().filter(|x| !x.member && !x.cluster) {
-        out.judge(x.id, "multi_az", &x.multi_az, false, |v| *v, "the database runs in a single availability zone");
+    for x in cx
+        .views
+        .aws
+        .rds
+        .databases
+        .iter()
+        .filter(|x| !x.member && !x.cluster)
+    {
+        out.judge(
+            x.id,
+            "multi_az",
+            &x.multi_az,
+            false,
+            |v| *v,
+            "the database runs in a single availability zone",
+        );
     }
 }

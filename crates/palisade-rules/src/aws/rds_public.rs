@@ -15,12 +15,18 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["AC-3", "SC-7"]),
         ("pci-dss", &["1.4.1", "1.3.1"]),
     ],
-    resource_types: &["aws_db_instance", "aws_rds_cluster_instance", "AWS::RDS::DBInstance"],
+    resource_types: &[
+        "aws_db_instance",
+        "aws_rds_cluster_instance",
+        "AWS::RDS::DBInstance",
+    ],
     docs: Docs {
         what: "Checks RDS and Aurora instances for `publicly_accessible = true` (`PubliclyAccessible: true`).",
         why: "A publicly accessible database gets a public DNS name and address; the security group becomes the only barrier between the internet and the data.",
         fix: "Set `publicly_accessible = false` and reach the database from inside the VPC (bastion, VPN, SSM port forwarding).",
-        refs: &["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding"],
+        refs: &[
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -89,6 +95,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in cx.views.aws.rds.databases.iter().filter(|x| !x.cluster) {
-        out.judge(x.id, "publicly_accessible", &x.publicly_accessible, true, |v| !*v, "the database is publicly accessible");
+        out.judge(
+            x.id,
+            "publicly_accessible",
+            &x.publicly_accessible,
+            true,
+            |v| !*v,
+            "the database is publicly accessible",
+        );
     }
 }

@@ -21,28 +21,24 @@ pub static RULE: Rule = Rule {
         why: "A public snapshot can be restored by any AWS account: the whole database is exposed.",
         fix: "Share snapshots only with named account IDs, and encrypt them (encrypted snapshots cannot be made public).",
         refs: &["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ShareSnapshot.html"],
-        failing: &[
-            Example {
-                lang: Lang::Terraform,
-                code: r#"resource "aws_db_snapshot" "release" {
+        failing: &[Example {
+            lang: Lang::Terraform,
+            code: r#"resource "aws_db_snapshot" "release" {
   db_instance_identifier = "orders"
   db_snapshot_identifier = "orders-release"
   shared_accounts        = ["all"]
 }
 "#,
-            },
-        ],
-        passing: &[
-            Example {
-                lang: Lang::Terraform,
-                code: r#"resource "aws_db_snapshot" "release" {
+        }],
+        passing: &[Example {
+            lang: Lang::Terraform,
+            code: r#"resource "aws_db_snapshot" "release" {
   db_instance_identifier = "orders"
   db_snapshot_identifier = "orders-release"
   shared_accounts        = ["111122223333"]
 }
 "#,
-            },
-        ],
+        }],
     },
     check,
 };
@@ -50,11 +46,21 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for s in &cx.views.aws.rds.snapshots {
         let r = cx.model.get(s.id);
-        let fact = match (s.shared_accounts.find(|a| a == "all"), &s.shared_accounts.unknown) {
+        let fact = match (
+            s.shared_accounts.find(|a| a == "all"),
+            &s.shared_accounts.unknown,
+        ) {
             (Some((_, sp)), _) => Tri::Known(true, sp.clone()),
             (None, Some((w, sp))) => Tri::Unknown(w.clone(), sp.clone()),
             (None, None) => Tri::Known(false, r.span.clone()),
         };
-        out.judge(s.id, "shared_accounts", &fact, true, |v| !*v, "the snapshot is shared with every AWS account");
+        out.judge(
+            s.id,
+            "shared_accounts",
+            &fact,
+            true,
+            |v| !*v,
+            "the snapshot is shared with every AWS account",
+        );
     }
 }

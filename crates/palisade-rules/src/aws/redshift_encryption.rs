@@ -79,6 +79,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.warehouses {
-        out.judge(x.id, "encrypted", &x.encrypted, false, |v| *v, "the cluster is not encrypted");
+        out.judge(
+            x.id,
+            "encrypted",
+            &x.encrypted,
+            false,
+            |v| *v,
+            "the cluster is not encrypted",
+        );
     }
 }

@@ -82,6 +82,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.warehouses {
-        out.judge(x.id, "publicly_accessible", &x.publicly_accessible, true, |v| !*v, "the cluster is publicly accessible");
+        out.judge(
+            x.id,
+            "publicly_accessible",
+            &x.publicly_accessible,
+            true,
+            |v| !*v,
+            "the cluster is publicly accessible",
+        );
     }
 }

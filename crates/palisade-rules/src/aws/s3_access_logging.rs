@@ -69,6 +69,13 @@ resource "aws_s3_bucket_logging" "data" {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for b in &cx.views.aws.s3_buckets {
-        out.judge(b.id, "logging", &b.logging, false, |v| *v, "server access logging is not enabled");
+        out.judge(
+            b.id,
+            "logging",
+            &b.logging,
+            false,
+            |v| *v,
+            "server access logging is not enabled",
+        );
     }
 }

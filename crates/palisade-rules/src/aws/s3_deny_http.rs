@@ -17,12 +17,19 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-8"]),
         ("pci-dss", &["4.2.1"]),
     ],
-    resource_types: &["aws_s3_bucket", "AWS::S3::Bucket", "aws_s3_bucket_policy", "AWS::S3::BucketPolicy"],
+    resource_types: &[
+        "aws_s3_bucket",
+        "AWS::S3::Bucket",
+        "aws_s3_bucket_policy",
+        "AWS::S3::BucketPolicy",
+    ],
     docs: Docs {
         what: "Checks that each bucket has a bucket policy with a `Deny` statement conditioned on `aws:SecureTransport` being `false`.",
         why: "S3 accepts HTTP requests unless the bucket policy refuses them; data and credentials-bearing requests then cross the network in clear text.",
         fix: "Add a statement `Effect: Deny, Principal: *, Action: s3:*, Condition: {Bool: {aws:SecureTransport: false}}` to the bucket policy.",
-        refs: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit"],
+        refs: &[
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -92,16 +99,23 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
         let r = cx.model.get(b.id);
         let mut unknown = None;
         let mut found = None;
-        for p in cx.views.aws.iam.policies.iter().filter(|p| p.owner == Some(b.id) && p.kind == PolicyKind::Resource) {
+        for p in cx
+            .views
+            .aws
+            .iam
+            .policies
+            .iter()
+            .filter(|p| p.owner == Some(b.id) && p.kind == PolicyKind::Resource)
+        {
             match &p.doc {
                 Tri::Known(doc, _) => {
                     for st in &doc.statements {
-                        if st.is_deny() {
-                            if let Some(c) = st.condition("aws:securetransport") {
-                                if c.values.contains("false") {
-                                    found = Some(st.span.clone());
-                                }
-                            }
+                        if st.is_deny()
+                            && st
+                                .condition("aws:securetransport")
+                                .is_some_and(|c| c.values.contains("false"))
+                        {
+                            found = Some(st.span.clone());
                         }
                     }
                     if let Some(u) = &doc.unknown {
@@ -119,6 +133,13 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
             (None, Some((w, s))) => Tri::Unknown(w, s),
             (None, None) => Tri::Absent(r.span.clone()),
         };
-        out.judge(b.id, "policy", &fact, false, |v| *v, "the bucket policy does not deny requests without TLS (`aws:SecureTransport`)");
+        out.judge(
+            b.id,
+            "policy",
+            &fact,
+            false,
+            |v| *v,
+            "the bucket policy does not deny requests without TLS (`aws:SecureTransport`)",
+        );
     }
 }

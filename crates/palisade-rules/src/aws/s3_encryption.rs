@@ -6,7 +6,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Medium,
     category: Category::Encryption,
     frameworks: &[
-                ("soc2", &["CC6.1", "CC6.7"]),
+        ("soc2", &["CC6.1", "CC6.7"]),
         ("hipaa", &["164.312(a)(2)(iv)"]),
         ("gdpr", &["32(1)(a)"]),
         ("nist-800-53", &["SC-28", "SC-28(1)"]),

@@ -16,12 +16,18 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["AC-3", "AC-21"]),
         ("pci-dss", &["1.4.1", "7.2.1"]),
     ],
-    resource_types: &["aws_s3_bucket", "AWS::S3::Bucket", "aws_s3_bucket_public_access_block"],
+    resource_types: &[
+        "aws_s3_bucket",
+        "AWS::S3::Bucket",
+        "aws_s3_bucket_public_access_block",
+    ],
     docs: Docs {
         what: "Checks that each bucket has a public access block with all four settings (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) on, unless an account-level `aws_s3_account_public_access_block` with all four on is declared in the same configuration.",
         why: "The public access block is the safety net that keeps a mistaken ACL or policy from publishing the bucket.",
         fix: "Add an `aws_s3_bucket_public_access_block` (or `PublicAccessBlockConfiguration`) with all four settings true, or enable it account-wide.",
-        refs: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -75,11 +81,19 @@ resource "aws_s3_bucket_public_access_block" "data" {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
-    let account_wide = cx.model.of_type("aws_s3_account_public_access_block").any(|(_, r)| {
-        ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
+    let account_wide = cx
+        .model
+        .of_type("aws_s3_account_public_access_block")
+        .any(|(_, r)| {
+            [
+                "block_public_acls",
+                "block_public_policy",
+                "ignore_public_acls",
+                "restrict_public_buckets",
+            ]
             .iter()
             .all(|k| r.attr(k).known().and_then(|n| n.as_bool()) == Some(true))
-    });
+        });
     for b in &cx.views.aws.s3_buckets {
         let r = cx.model.get(b.id);
         let fact = match &b.public_access_block {
@@ -87,6 +101,13 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
             Some(p) => p.all_true(),
             None => Tri::Absent(r.span.clone()),
         };
-        out.judge(b.id, "public_access_block", &fact, false, |v| *v, "the bucket does not block public ACLs and policies");
+        out.judge(
+            b.id,
+            "public_access_block",
+            &fact,
+            false,
+            |v| *v,
+            "the bucket does not block public ACLs and policies",
+        );
     }
 }

@@ -20,7 +20,9 @@ pub static RULE: Rule = Rule {
         what: "Checks S3 bucket ACLs (the `acl` argument, `aws_s3_bucket_acl`, `AccessControl`, explicit grants) for `public-read`, `public-read-write`, `authenticated-read` or grants to the `AllUsers` / `AuthenticatedUsers` groups.",
         why: "A public ACL exposes every object to anyone on the internet (or to any AWS account); `public-read-write` also lets anyone overwrite or plant content.",
         fix: "Use `private` ACLs (or disable ACLs with `BucketOwnerEnforced` object ownership), enable the public access block, and serve public content through CloudFront with origin access control.",
-        refs: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl"],
+        refs: &[
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -74,8 +76,16 @@ resource "aws_s3_bucket_acl" "data" {
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     const PUBLIC: &[&str] = &["publicread", "publicreadwrite", "authenticatedread"];
     for b in &cx.views.aws.s3_buckets {
-        if let Some((g, s)) = b.grant_uris.find(|u| u.ends_with("/AllUsers") || u.ends_with("/AuthenticatedUsers")) {
-            out.fail(b.id, s.clone(), "grant", format!("an ACL grant gives access to `{g}`"));
+        if let Some((g, s)) = b
+            .grant_uris
+            .find(|u| u.ends_with("/AllUsers") || u.ends_with("/AuthenticatedUsers"))
+        {
+            out.fail(
+                b.id,
+                s.clone(),
+                "grant",
+                format!("an ACL grant gives access to `{g}`"),
+            );
             continue;
         }
         out.judge(

@@ -23,7 +23,9 @@ pub static RULE: Rule = Rule {
         what: "Checks bucket policies for an `Allow` statement to principal `*` (or `{\"AWS\": \"*\"}`) with no condition narrowing the caller (source VPC or endpoint, source IP, organisation, account).",
         why: "Such a statement makes the granted actions available to anyone on the internet, without credentials: the classic open-bucket data leak.",
         fix: "Grant access to named principals, or serve public content through CloudFront with origin access control; keep the bucket's public access block on.",
-        refs: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status"],
+        refs: &[
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -116,7 +118,10 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
     each_policy(
         cx,
         out,
-        |p| p.kind == PolicyKind::Resource && (p.rtype.starts_with("aws_s3") || p.rtype.starts_with("AWS::S3")),
+        |p| {
+            p.kind == PolicyKind::Resource
+                && (p.rtype.starts_with("aws_s3") || p.rtype.starts_with("AWS::S3"))
+        },
         |_, st| public_statement(st),
     );
 }

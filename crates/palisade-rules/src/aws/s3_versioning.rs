@@ -14,7 +14,11 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["CP-9", "SI-12"]),
         ("pci-dss", &["10.5.1"]),
     ],
-    resource_types: &["aws_s3_bucket", "AWS::S3::Bucket", "aws_s3_bucket_versioning"],
+    resource_types: &[
+        "aws_s3_bucket",
+        "AWS::S3::Bucket",
+        "aws_s3_bucket_versioning",
+    ],
     docs: Docs {
         what: "Checks that each bucket enables versioning (inline, through `aws_s3_bucket_versioning`, or `VersioningConfiguration`).",
         why: "Without versioning an overwrite or delete, accidental or by ransomware, destroys the only copy of an object.",
@@ -68,6 +72,13 @@ resource "aws_s3_bucket_versioning" "data" {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for b in &cx.views.aws.s3_buckets {
-        out.judge(b.id, "versioning", &b.versioning, false, |v| *v, "bucket versioning is not enabled");
+        out.judge(
+            b.id,
+            "versioning",
+            &b.versioning,
+            false,
+            |v| *v,
+            "bucket versioning is not enabled",
+        );
     }
 }

@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
         what: "Checks Secrets Manager secrets for `kms_key_id` (`KmsKeyId`). Without it the secret uses the account's `aws/secretsmanager` key, which any principal with Secrets Manager access can use.",
         why: "A customer-managed key adds a second, independently governed permission to read the secret, and is required to share secrets across accounts.",
         fix: "Set `kms_key_id` to a customer-managed key.",
-        refs: &["https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -64,6 +66,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.secrets {
-        out.judge(x.id, "kms_key_id", &x.kms_key, false, |v| !v.is_empty(), "the secret is not encrypted with a customer-managed KMS key");
+        out.judge(
+            x.id,
+            "kms_key_id",
+            &x.kms_key,
+            false,
+            |v| !v.is_empty(),
+            "the secret is not encrypted with a customer-managed KMS key",
+        );
     }
 }

@@ -14,12 +14,19 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["IA-5"]),
         ("pci-dss", &["8.3.9", "8.6.3"]),
     ],
-    resource_types: &["aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation", "AWS::SecretsManager::Secret", "AWS::SecretsManager::RotationSchedule"],
+    resource_types: &[
+        "aws_secretsmanager_secret",
+        "aws_secretsmanager_secret_rotation",
+        "AWS::SecretsManager::Secret",
+        "AWS::SecretsManager::RotationSchedule",
+    ],
     docs: Docs {
         what: "Checks that each secret has a rotation schedule (`aws_secretsmanager_secret_rotation`, `AWS::SecretsManager::RotationSchedule`) referring to it.",
         why: "A credential that never changes stays valid for anyone who ever copied it; rotation bounds the damage of a leak.",
         fix: "Add a rotation schedule with a rotation Lambda (or managed rotation) and a period of 90 days or less.",
-        refs: &["https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -80,6 +87,13 @@ resource "aws_secretsmanager_secret_rotation" "db" {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.secrets {
-        out.judge(x.id, "rotation", &x.rotation, false, |v| *v, "the secret is never rotated automatically");
+        out.judge(
+            x.id,
+            "rotation",
+            &x.rotation,
+            false,
+            |v| *v,
+            "the secret is never rotated automatically",
+        );
     }
 }

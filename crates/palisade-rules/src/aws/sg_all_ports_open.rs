@@ -3,7 +3,7 @@
 use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 use palisade_views::aws::ec2::Direction;
 
-use super::common::{open_ports};
+use super::common::open_ports;
 
 pub static RULE: Rule = Rule {
     id: "PAL-VPC-003",
@@ -18,7 +18,13 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-7", "CM-7"]),
         ("pci-dss", &["1.3.1", "1.4.1"]),
     ],
-    resource_types: &["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
+    resource_types: &[
+        "aws_security_group",
+        "aws_security_group_rule",
+        "aws_vpc_security_group_ingress_rule",
+        "AWS::EC2::SecurityGroup",
+        "AWS::EC2::SecurityGroupIngress",
+    ],
     docs: Docs {
         what: "Checks security group ingress rules that open every port (protocol `-1`, or 0-65535) to `0.0.0.0/0` or `::/0`.",
         why: "Every service on the instances, including admin interfaces and databases never meant to be reachable, is exposed to the internet.",

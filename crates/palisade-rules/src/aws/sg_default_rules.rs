@@ -20,10 +20,9 @@ pub static RULE: Rule = Rule {
         why: "Resources launched without an explicit group land in the default group; rules on it silently connect them to everything else in it.",
         fix: "Declare `aws_default_security_group` with no `ingress` or `egress` blocks so Terraform strips its rules, and use purpose-made groups.",
         refs: &["https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html"],
-        failing: &[
-            Example {
-                lang: Lang::Terraform,
-                code: r#"resource "aws_default_security_group" "default" {
+        failing: &[Example {
+            lang: Lang::Terraform,
+            code: r#"resource "aws_default_security_group" "default" {
   vpc_id = "vpc-0123456789abcdef0"
 
   ingress {
@@ -34,26 +33,35 @@ pub static RULE: Rule = Rule {
   }
 }
 "#,
-            },
-        ],
-        passing: &[
-            Example {
-                lang: Lang::Terraform,
-                code: r#"resource "aws_default_security_group" "default" {
+        }],
+        passing: &[Example {
+            lang: Lang::Terraform,
+            code: r#"resource "aws_default_security_group" "default" {
   vpc_id = "vpc-0123456789abcdef0"
 }
 "#,
-            },
-        ],
+        }],
     },
     check,
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
-    for g in cx.views.aws.ec2.security_groups.iter().filter(|g| g.is_default) {
+    for g in cx
+        .views
+        .aws
+        .ec2
+        .security_groups
+        .iter()
+        .filter(|g| g.is_default)
+    {
         match g.rules.first().and_then(|k| cx.views.aws.ec2.rules.get(*k)) {
             Some(r) => {
-                out.fail(g.id, r.span.clone(), "ingress", "the default security group has rules");
+                out.fail(
+                    g.id,
+                    r.span.clone(),
+                    "ingress",
+                    "the default security group has rules",
+                );
             }
             None => {
                 out.pass(g.id, cx.model.get(g.id).span.clone(), "ingress");

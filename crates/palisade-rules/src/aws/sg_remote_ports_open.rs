@@ -3,7 +3,7 @@
 use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 use palisade_views::aws::ec2::Direction;
 
-use super::common::{open_ports, OTHER_REMOTE_PORTS};
+use super::common::{OTHER_REMOTE_PORTS, open_ports};
 
 pub static RULE: Rule = Rule {
     id: "PAL-VPC-005",
@@ -18,7 +18,13 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-7", "CM-7"]),
         ("pci-dss", &["1.3.1", "1.4.1"]),
     ],
-    resource_types: &["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
+    resource_types: &[
+        "aws_security_group",
+        "aws_security_group_rule",
+        "aws_vpc_security_group_ingress_rule",
+        "AWS::EC2::SecurityGroup",
+        "AWS::EC2::SecurityGroupIngress",
+    ],
     docs: Docs {
         what: "Checks security group ingress rules for FTP (20-21), Telnet (23), NetBIOS/SMB (135-139, 445), Docker (2375-2376), VNC (5500, 5800, 5900), WinRM (5985-5986), Kubernetes API (6443) and kubelet (10250) open to `0.0.0.0/0` or `::/0`.",
         why: "These services give remote control of a host or cluster, several in clear text, and are targeted by worms and scanners.",
@@ -99,5 +105,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
-    open_ports(cx, out, false, Direction::Ingress, OTHER_REMOTE_PORTS, "a remote administration port");
+    open_ports(
+        cx,
+        out,
+        false,
+        Direction::Ingress,
+        OTHER_REMOTE_PORTS,
+        "a remote administration port",
+    );
 }

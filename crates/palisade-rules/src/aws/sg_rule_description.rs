@@ -13,7 +13,13 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["CM-6"]),
         ("pci-dss", &["1.2.5"]),
     ],
-    resource_types: &["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
+    resource_types: &[
+        "aws_security_group",
+        "aws_security_group_rule",
+        "aws_vpc_security_group_ingress_rule",
+        "AWS::EC2::SecurityGroup",
+        "AWS::EC2::SecurityGroupIngress",
+    ],
     docs: Docs {
         what: "Checks that every security group rule carries a `description`.",
         why: "PCI DSS and most reviews need each opening justified; undocumented rules are never cleaned up because no one knows who needs them.",
@@ -93,11 +99,22 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for r in cx.views.aws.ec2.rules.iter().filter(|r| !r.nacl) {
-        let attr = if r.attr.is_empty() { "description".to_string() } else { format!("{}.description", r.attr) };
+        let attr = if r.attr.is_empty() {
+            "description".to_string()
+        } else {
+            format!("{}.description", r.attr)
+        };
         let fact = match &r.description {
             Tri::Absent(_) => Tri::Absent(r.span.clone()),
             other => other.clone(),
         };
-        out.judge(r.resource, &attr, &fact, false, |d| !d.trim().is_empty(), "the security group rule has no description");
+        out.judge(
+            r.resource,
+            &attr,
+            &fact,
+            false,
+            |d| !d.trim().is_empty(),
+            "the security group rule has no description",
+        );
     }
 }

@@ -3,7 +3,7 @@
 use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 use palisade_views::aws::ec2::Direction;
 
-use super::common::{open_ports};
+use super::common::open_ports;
 
 pub static RULE: Rule = Rule {
     id: "PAL-VPC-001",
@@ -18,7 +18,13 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-7", "CM-7"]),
         ("pci-dss", &["1.3.1", "1.4.1"]),
     ],
-    resource_types: &["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
+    resource_types: &[
+        "aws_security_group",
+        "aws_security_group_rule",
+        "aws_vpc_security_group_ingress_rule",
+        "AWS::EC2::SecurityGroup",
+        "AWS::EC2::SecurityGroupIngress",
+    ],
     docs: Docs {
         what: "Checks security group ingress rules (inline, `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`, `AWS::EC2::SecurityGroupIngress`) for port 22 open to `0.0.0.0/0` or `::/0`.",
         why: "SSH open to the world is scanned within minutes and brute-forced constantly; one weak key or unpatched daemon becomes a shell in your VPC.",

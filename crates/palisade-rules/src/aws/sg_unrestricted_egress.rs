@@ -3,7 +3,7 @@
 use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 use palisade_views::aws::ec2::Direction;
 
-use super::common::{open_ports};
+use super::common::open_ports;
 
 pub static RULE: Rule = Rule {
     id: "PAL-VPC-006",
@@ -16,7 +16,13 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-7"]),
         ("pci-dss", &["1.3.2", "1.4.1"]),
     ],
-    resource_types: &["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_egress_rule", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupEgress"],
+    resource_types: &[
+        "aws_security_group",
+        "aws_security_group_rule",
+        "aws_vpc_security_group_egress_rule",
+        "AWS::EC2::SecurityGroup",
+        "AWS::EC2::SecurityGroupEgress",
+    ],
     docs: Docs {
         what: "Checks security group egress rules that allow every port and protocol to `0.0.0.0/0` or `::/0`.",
         why: "Unrestricted egress lets a compromised workload download tooling, reach command-and-control servers and exfiltrate data on any port.",
@@ -93,5 +99,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
-    open_ports(cx, out, false, Direction::Egress, &[], "all outbound traffic");
+    open_ports(
+        cx,
+        out,
+        false,
+        Direction::Egress,
+        &[],
+        "all outbound traffic",
+    );
 }

@@ -63,6 +63,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for x in &cx.views.aws.data.topics {
-        out.judge(x.id, "kms_master_key_id", &x.kms_key, false, |v| !v.is_empty(), "the topic is not encrypted at rest");
+        out.judge(
+            x.id,
+            "kms_master_key_id",
+            &x.kms_key,
+            false,
+            |v| !v.is_empty(),
+            "the topic is not encrypted at rest",
+        );
     }
 }

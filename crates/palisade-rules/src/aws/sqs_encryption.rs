@@ -20,7 +20,9 @@ pub static RULE: Rule = Rule {
         what: "Checks SQS queues that turn SQS-managed encryption off (`sqs_managed_sse_enabled = false`) without a KMS key. New queues are encrypted with SQS-managed keys by default.",
         why: "Messages often carry personal data and tokens; an unencrypted queue stores them in clear at rest.",
         fix: "Remove `sqs_managed_sse_enabled = false`, or set `kms_master_key_id` to a KMS key.",
-        refs: &["https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html"],
+        refs: &[
+            "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html",
+        ],
         failing: &[
             Example {
                 lang: Lang::Terraform,
@@ -69,6 +71,13 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
             out.pass(q.id, q.kms_key.span().clone(), "kms_master_key_id");
             continue;
         }
-        out.judge(q.id, "sqs_managed_sse_enabled", &q.managed_sse, true, |v| *v, "the queue is not encrypted at rest");
+        out.judge(
+            q.id,
+            "sqs_managed_sse_enabled",
+            &q.managed_sse,
+            true,
+            |v| *v,
+            "the queue is not encrypted at rest",
+        );
     }
 }

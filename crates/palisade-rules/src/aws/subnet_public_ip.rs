@@ -68,6 +68,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for s in &cx.views.aws.ec2.subnets {
-        out.judge(s.id, "map_public_ip_on_launch", &s.map_public_ip, true, |v| !*v, "the subnet gives every instance a public IP address");
+        out.judge(
+            s.id,
+            "map_public_ip_on_launch",
+            &s.map_public_ip,
+            true,
+            |v| !*v,
+            "the subnet gives every instance a public IP address",
+        );
     }
 }

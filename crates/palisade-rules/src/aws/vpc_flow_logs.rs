@@ -15,7 +15,12 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["AU-12", "SI-4"]),
         ("pci-dss", &["10.2.1"]),
     ],
-    resource_types: &["aws_vpc", "aws_flow_log", "AWS::EC2::VPC", "AWS::EC2::FlowLog"],
+    resource_types: &[
+        "aws_vpc",
+        "aws_flow_log",
+        "AWS::EC2::VPC",
+        "AWS::EC2::FlowLog",
+    ],
     docs: Docs {
         what: "Checks that every VPC has a flow log that refers to it (`aws_flow_log.vpc_id`, `AWS::EC2::FlowLog.ResourceId`).",
         why: "Flow logs are the only record of which hosts talked to which; without them lateral movement and exfiltration cannot be traced.",
@@ -78,6 +83,13 @@ resource "aws_flow_log" "main" {
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
     for v in &cx.views.aws.ec2.vpcs {
-        out.judge(v.id, "flow_log", &v.flow_logs, false, |x| *x, "the VPC has no flow log");
+        out.judge(
+            v.id,
+            "flow_log",
+            &v.flow_logs,
+            false,
+            |x| *x,
+            "the VPC has no flow log",
+        );
     }
 }

@@ -54,11 +54,22 @@ pub fn build(model: &Model) -> Vec<Distribution> {
             }
         }
         let default_certificate = if cfn {
+            let custom = util::present(
+                r,
+                "",
+                "DistributionConfig.ViewerCertificate.AcmCertificateArn",
+            )
+            .or(util::present(
+                r,
+                "",
+                "DistributionConfig.ViewerCertificate.IamCertificateId",
+            ));
             util::b(
                 r,
                 "",
                 "DistributionConfig.ViewerCertificate.CloudFrontDefaultCertificate",
             )
+            .or(custom.map(|c| !c))
             .or_default_when_absent(true)
         } else {
             util::b(r, "viewer_certificate.cloudfront_default_certificate", "")

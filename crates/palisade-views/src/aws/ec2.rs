@@ -444,10 +444,10 @@ fn security_groups(model: &Model, v: &mut Ec2View) {
         };
         v.rules.push(rule);
         let k = v.rules.len() - 1;
-        if let Some(g) = v.rules[k].group {
-            if let Some(sg) = v.security_groups.iter_mut().find(|x| x.id == g) {
-                sg.rules.push(k);
-            }
+        if let Some(g) = v.rules[k].group
+            && let Some(sg) = v.security_groups.iter_mut().find(|x| x.id == g)
+        {
+            sg.rules.push(k);
         }
     }
 }
@@ -634,13 +634,13 @@ fn flow_logs(model: &Model, id: ResourceId, r: &Resource) -> Tri<bool> {
             continue;
         }
         let path = if is_cfn(f) { "ResourceId" } else { "vpc_id" };
-        if let Lookup::Unknown(n, u) = f.attr(path) {
-            if model.refs_from(fid).all(|e| e.path != path) {
-                return Tri::Unknown(
-                    format!("a flow log's VPC cannot be resolved: {}", u.reason),
-                    span_of(n, &f.span),
-                );
-            }
+        if let Lookup::Unknown(n, u) = f.attr(path)
+            && model.refs_from(fid).all(|e| e.path != path)
+        {
+            return Tri::Unknown(
+                format!("a flow log's VPC cannot be resolved: {}", u.reason),
+                span_of(n, &f.span),
+            );
         }
     }
     Tri::Absent(r.span.clone())

@@ -650,7 +650,7 @@ fn users(model: &Model, v: &mut IamView) {
                 .map(|(pid, p)| (*pid, p.span.clone()))
         };
         let mfa_device =
-            util::referrers(model, id, &["AWS::IAM::VirtualMFADevice"], "Users").len() > 0;
+            !util::referrers(model, id, &["AWS::IAM::VirtualMFADevice"], "Users").is_empty();
         v.users.push(IamUser {
             id,
             name,
