@@ -34,7 +34,7 @@ pub use rules::{RULES, RuleDef, rule_info, rule_infos};
 pub use spec::{
     AllowedValue, AtRest, BUILTIN_TIERS, Blueprint, ClassRule, ClassificationSpec, CloudTrailSpec,
     DefaultTier, Keys, Located, Logging, Match, Need, Ownership, PublicAccess, Requirements, Tier,
-    parse,
+    known_keys, parse,
 };
 
 /// The file name looked for beside `palisade.toml` / in the scanned root.

@@ -1051,3 +1051,28 @@ fn relocate(t: &mut Tier, s: &Span) {
 pub(crate) fn suggest_for_test(w: &str) -> Option<&'static str> {
     suggest(w, TOP.iter().copied())
 }
+
+/// Every map of the blueprint with its allowed keys (JSON pointer of the
+/// schema object → keys), so the schema can be checked against the parser.
+pub fn known_keys() -> Vec<(&'static str, &'static [&'static str])> {
+    vec![
+        ("/properties", TOP),
+        ("/$defs/tier/properties", TIER),
+        ("/properties/classification/properties", CLASSIFICATION),
+        (
+            "/properties/classification/properties/rules/items/properties",
+            RULE,
+        ),
+        (
+            "/properties/classification/properties/rules/items/properties/match/properties",
+            MATCH,
+        ),
+        ("/properties/ownership/properties", OWNERSHIP),
+        ("/properties/logging/properties", LOGGING),
+        (
+            "/properties/logging/properties/cloudtrail/oneOf/1/properties",
+            CLOUDTRAIL,
+        ),
+        ("/properties/keys/properties", KEYS),
+    ]
+}

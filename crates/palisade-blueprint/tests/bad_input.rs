@@ -229,3 +229,22 @@ fn load_reports_missing_files_and_validate_returns_diagnostics() {
         .join("../../examples/blueprints/fintech/palisade.blueprint.yaml");
     assert!(palisade_blueprint::validate(&ok).is_empty());
 }
+
+#[test]
+fn json_schema_matches_the_parser() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../docs/schema/blueprint-v1.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for (pointer, keys) in palisade_blueprint::known_keys() {
+        let obj = schema
+            .pointer(pointer)
+            .and_then(|v| v.as_object())
+            .unwrap_or_else(|| panic!("schema has {pointer}"));
+        let mut in_schema: Vec<&str> = obj.keys().map(String::as_str).collect();
+        let mut in_parser: Vec<&str> = keys.to_vec();
+        in_schema.sort();
+        in_parser.sort();
+        assert_eq!(in_schema, in_parser, "{pointer}");
+    }
+}
