@@ -898,7 +898,7 @@ fn taggable(cx: &Ctx<'_>, id: ResourceId, r: &Resource) -> bool {
     }
     match r.kind {
         SourceKind::Kubernetes => LABELLED.contains(&r.rtype.as_str()),
-        SourceKind::Dockerfile => false,
+        SourceKind::Dockerfile | SourceKind::File => false,
         SourceKind::CloudFormation => {
             r.rtype.starts_with("AWS::")
                 && (TAGGABLE.contains(&r.rtype.as_str()) || !r.attr("Tags").is_absent())
