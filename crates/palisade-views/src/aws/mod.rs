@@ -59,3 +59,6 @@ impl AwsViews {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

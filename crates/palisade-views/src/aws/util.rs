@@ -25,23 +25,99 @@ fn name<'a>(r: &Resource, tf: &'a str, cfn: &'a str) -> &'a str {
     if is_cfn(r) { cfn } else { tf }
 }
 
+/// Why the path cannot be followed because a value along it has the wrong
+/// shape (a list of several blocks or a string where one block was
+/// expected), if that is the case. Missing, null and unknown values are not
+/// odd: [`look`] reports them.
+pub fn odd_shape(root: &Node, path: &str, fallback: &Span) -> Option<(String, Span)> {
+    let segs: Vec<&str> = path.split('.').filter(|s| !s.is_empty()).collect();
+    let mut cur = root;
+    let mut k = 0;
+    let mut steps = 0;
+    while k < segs.len() && steps < 256 {
+        steps += 1;
+        let seg = segs[k];
+        let here = || (segs[..k].join("."), span_of(cur, fallback));
+        match &cur.value {
+            Value::Map(m) => match m.get(seg) {
+                Some(n) => {
+                    cur = n;
+                    k += 1;
+                }
+                None => return None,
+            },
+            Value::List(l) => {
+                if let Ok(i) = seg.parse::<usize>() {
+                    match l.get(i) {
+                        Some(n) => {
+                            cur = n;
+                            k += 1;
+                        }
+                        None => return None,
+                    }
+                } else if l.len() == 1 {
+                    cur = &l[0];
+                } else if l.is_empty() {
+                    return None;
+                } else {
+                    let (p, s) = here();
+                    return Some((
+                        format!(
+                            "`{p}` is a list of {} items where one block was expected",
+                            l.len()
+                        ),
+                        s,
+                    ));
+                }
+            }
+            Value::Null | Value::Unknown(_) => return None,
+            Value::String(_) | Value::Number(_) | Value::Bool(_) => {
+                let (p, s) = here();
+                let p = if p.is_empty() {
+                    "the resource".to_string()
+                } else {
+                    format!("`{p}`")
+                };
+                return Some((format!("{p} is a scalar where a block was expected"), s));
+            }
+        }
+    }
+    None
+}
+
+fn checked<T>(
+    r: &Resource,
+    tf: &str,
+    cfn: &str,
+    read: impl FnOnce(Lookup<'_>, &Span, &str) -> Tri<T>,
+) -> Tri<T> {
+    let p = name(r, tf, cfn);
+    if p.is_empty() {
+        return Tri::Absent(r.span.clone());
+    }
+    if let Some((why, span)) = odd_shape(&r.attrs, p, &r.span) {
+        return Tri::Unknown(why, span);
+    }
+    read(r.attr(p), &r.span, p)
+}
+
 pub fn b(r: &Resource, tf: &str, cfn: &str) -> Tri<bool> {
-    Tri::bool(look(r, tf, cfn), &r.span, name(r, tf, cfn))
+    checked(r, tf, cfn, Tri::bool)
 }
 
 pub fn s(r: &Resource, tf: &str, cfn: &str) -> Tri<String> {
-    Tri::string(look(r, tf, cfn), &r.span, name(r, tf, cfn))
+    checked(r, tf, cfn, Tri::string)
 }
 
 pub fn i(r: &Resource, tf: &str, cfn: &str) -> Tri<i64> {
-    Tri::int(look(r, tf, cfn), &r.span, name(r, tf, cfn))
+    checked(r, tf, cfn, Tri::int)
 }
 
 /// Whether a block or value is set: known `true` when present and not empty
 /// (a non-empty block, list, map or string), absent when missing, null or
 /// empty.
 pub fn present(r: &Resource, tf: &str, cfn: &str) -> Tri<bool> {
-    present_node(look(r, tf, cfn), &r.span)
+    checked(r, tf, cfn, |l, s, _| present_node(l, s))
 }
 
 pub fn present_node(l: Lookup<'_>, fallback: &Span) -> Tri<bool> {
@@ -141,6 +217,14 @@ impl Strs {
 
 /// Reads a list of strings, Terraform or CloudFormation spelling.
 pub fn strs(r: &Resource, tf: &str, cfn: &str) -> Strs {
+    let p = name(r, tf, cfn);
+    if let Some((why, span)) = odd_shape(&r.attrs, p, &r.span) {
+        return Strs {
+            values: Vec::new(),
+            unknown: Some((why, span)),
+            present: true,
+        };
+    }
     Strs::read(look(r, tf, cfn), &r.span)
 }
 

@@ -1,0 +1,253 @@
+//! View tests on hand-built models: both languages, references, unknowns
+//! and odd shapes.
+
+use indexmap::IndexMap;
+use palisade_model::{Model, Node, Resource, SourceKind, Span, Value};
+use serde_json::json;
+
+use super::AwsViews;
+use super::ec2::Direction;
+use crate::Tri;
+
+fn span(line: u32) -> Span {
+    Span::line("main.tf".into(), line)
+}
+
+fn tf(rtype: &str, name: &str, line: u32, attrs: serde_json::Value) -> Resource {
+    Resource::new(
+        SourceKind::Terraform,
+        rtype,
+        name,
+        span(line),
+        Node::from_json(&attrs, Some(&span(line))),
+    )
+}
+
+fn cfn(rtype: &str, name: &str, line: u32, attrs: serde_json::Value) -> Resource {
+    let s = Span::line("template.yaml".into(), line);
+    Resource::new(
+        SourceKind::CloudFormation,
+        rtype,
+        name,
+        s.clone(),
+        Node::from_json(&attrs, Some(&s)),
+    )
+}
+
+/// Replaces the attribute `key` of `r` with `node`.
+fn set(r: &mut Resource, key: &str, node: Node) {
+    if let Value::Map(m) = &mut r.attrs.value {
+        m.insert(key.to_string(), node);
+    }
+}
+
+fn views(rs: Vec<Resource>) -> (Model, AwsViews) {
+    let m = Model::new(rs, vec![]);
+    let v = AwsViews::build(&m);
+    (m, v)
+}
+
+#[test]
+fn security_group_rules_from_every_spelling() {
+    let sg = tf(
+        "aws_security_group",
+        "web",
+        1,
+        json!({"description": "web", "ingress": [
+            {"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]},
+            {"from_port": "443", "to_port": "443", "protocol": "6", "ipv6_cidr_blocks": ["::/0"]}
+        ]}),
+    );
+    let mut rule = tf(
+        "aws_vpc_security_group_ingress_rule",
+        "db",
+        20,
+        json!({"ip_protocol": "tcp", "from_port": 5432, "to_port": 5432}),
+    );
+    set(
+        &mut rule,
+        "security_group_id",
+        Node::unknown("known after apply", None)
+            .with_refs(vec!["aws_security_group.web.id".into()]),
+    );
+    set(
+        &mut rule,
+        "cidr_ipv4",
+        Node::unknown("var.cidr has no value", None),
+    );
+    let c = cfn(
+        "AWS::EC2::SecurityGroup",
+        "Cfn",
+        3,
+        json!({"GroupDescription": "x", "SecurityGroupIngress": {"IpProtocol": -1, "CidrIp": "0.0.0.0/0"}}),
+    );
+    let (_, v) = views(vec![sg, rule, c]);
+    let rules = &v.ec2.rules;
+    assert_eq!(rules.len(), 4);
+    // Inline TF rules, ports as numbers and as strings, protocol as number.
+    assert!(matches!(rules[0].covers_port(22), Tri::Known(true, _)));
+    assert!(matches!(rules[1].covers_port(443), Tri::Known(true, _)));
+    assert!(matches!(rules[1].open_to_world(), Tri::Known(true, _)));
+    // A CloudFormation single map where a list is usual; protocol -1 = all.
+    let cf = rules
+        .iter()
+        .find(|r| r.attr == "SecurityGroupIngress.0")
+        .expect("cfn rule");
+    assert!(matches!(cf.all_ports(), Tri::Known(true, _)));
+    // The separate rule belongs to the group through its reference, and its
+    // unknown source stays unknown.
+    let sep = rules
+        .iter()
+        .find(|r| r.attr.is_empty())
+        .expect("separate rule");
+    assert!(matches!(sep.direction, Tri::Known(Direction::Ingress, _)));
+    assert!(matches!(sep.open_to_world(), Tri::Unknown(ref w, _) if w.contains("var.cidr")));
+    let g = v
+        .ec2
+        .security_groups
+        .iter()
+        .find(|g| g.rules.len() == 3)
+        .expect("group with 3 rules");
+    assert!(!g.is_default);
+}
+
+#[test]
+fn odd_shapes_are_unknown_not_guessed() {
+    // Two metadata_options blocks where one is expected; a number where a
+    // bool is expected; a string where a block is expected.
+    let i = tf(
+        "aws_instance",
+        "a",
+        1,
+        json!({"metadata_options": [{"http_tokens": "required"}, {"http_tokens": "optional"}],
+               "associate_public_ip_address": 3,
+               "root_block_device": "oops"}),
+    );
+    let db = tf(
+        "aws_db_instance",
+        "db",
+        10,
+        json!({"storage_encrypted": "true", "backup_retention_period": "14", "publicly_accessible": [true, false]}),
+    );
+    let (_, v) = views(vec![i, db]);
+    let inst = &v.ec2.instances[0];
+    assert!(matches!(&inst.http_tokens, Tri::Unknown(w, _) if w.contains("list of 2")));
+    assert!(inst.public_ip.is_unknown());
+    let d = &v.rds.databases[0];
+    assert!(matches!(d.storage_encrypted, Tri::Known(true, _)));
+    assert!(matches!(d.backup_retention, Tri::Known(14, _)));
+    assert!(d.publicly_accessible.is_unknown());
+}
+
+#[test]
+fn policies_from_terraform_strings_and_cloudformation_maps() {
+    let bucket = tf("aws_s3_bucket", "b", 1, json!({"bucket": "acme"}));
+    let mut pol = tf(
+        "aws_s3_bucket_policy",
+        "p",
+        5,
+        json!({"policy": r#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme/*"}]}"#}),
+    );
+    set(
+        &mut pol,
+        "bucket",
+        Node::unknown("known after apply", None).with_refs(vec!["aws_s3_bucket.b.id".into()]),
+    );
+    let role = cfn(
+        "AWS::IAM::Role",
+        "R",
+        1,
+        json!({"AssumeRolePolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+               "Policies": [{"PolicyName": "p", "PolicyDocument": {"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}},
+                            {"PolicyName": "q", "PolicyDocument": "not json"}]}),
+    );
+    let (m, v) = views(vec![bucket, pol, role]);
+    let p = &v.iam.policies;
+    assert_eq!(p.len(), 4, "{p:#?}");
+    let bp = p
+        .iter()
+        .find(|x| x.rtype == "aws_s3_bucket_policy")
+        .expect("bucket policy");
+    assert_eq!(
+        bp.owner.map(|o| m.get(o).rtype.as_str()),
+        Some("aws_s3_bucket")
+    );
+    let Tri::Known(doc, _) = &bp.doc else {
+        panic!("parsed")
+    };
+    assert!(doc.statements[0].principals.public().is_some());
+    let inline: Vec<_> = p
+        .iter()
+        .filter(|x| x.attr.starts_with("Policies."))
+        .collect();
+    assert_eq!(inline.len(), 2);
+    assert!(
+        matches!(&inline[0].doc, Tri::Known(d, _) if d.statements[0].full_wildcard_action().is_some())
+    );
+    assert!(inline[1].doc.is_unknown());
+    assert!(p.iter().any(|x| x.kind == super::iam::PolicyKind::Trust));
+}
+
+#[test]
+fn related_resources_fold_into_their_owner() {
+    let vpc = tf("aws_vpc", "main", 1, json!({"cidr_block": "10.0.0.0/16"}));
+    let mut fl = tf("aws_flow_log", "fl", 5, json!({"traffic_type": "ALL"}));
+    set(
+        &mut fl,
+        "vpc_id",
+        Node::unknown("known after apply", None).with_refs(vec!["aws_vpc.main.id".into()]),
+    );
+    let other = tf("aws_vpc", "other", 10, json!({"cidr_block": "10.1.0.0/16"}));
+    let secret = tf("aws_secretsmanager_secret", "s", 20, json!({"name": "x"}));
+    let mut rot = tf("aws_secretsmanager_secret_rotation", "r", 25, json!({}));
+    set(
+        &mut rot,
+        "secret_id",
+        Node::unknown("known after apply", None)
+            .with_refs(vec!["aws_secretsmanager_secret.s.id".into()]),
+    );
+    let (_, v) = views(vec![vpc, fl, other, secret, rot]);
+    assert!(matches!(v.ec2.vpcs[0].flow_logs, Tri::Known(true, _)));
+    assert!(v.ec2.vpcs[1].flow_logs.is_absent());
+    assert!(matches!(v.data.secrets[0].rotation, Tri::Known(true, _)));
+}
+
+#[test]
+fn lambda_environment_and_eks_defaults() {
+    let mut f = tf(
+        "aws_lambda_function",
+        "f",
+        1,
+        json!({"runtime": "python3.8"}),
+    );
+    let mut vars = IndexMap::new();
+    vars.insert("DB_PASSWORD".to_string(), Node::string("x", Some(span(3))));
+    vars.insert(
+        "TOKEN".to_string(),
+        Node::unknown("known after apply", None),
+    );
+    let mut env = IndexMap::new();
+    env.insert("variables".to_string(), Node::map(vars, Some(span(2))));
+    set(
+        &mut f,
+        "environment",
+        Node::list(vec![Node::map(env, Some(span(2)))], Some(span(2))),
+    );
+    let eks = cfn(
+        "AWS::EKS::Cluster",
+        "C",
+        1,
+        json!({"ResourcesVpcConfig": {"SubnetIds": ["a"]}}),
+    );
+    let (_, v) = views(vec![f, eks]);
+    let func = &v.lambda.functions[0];
+    assert_eq!(func.env.len(), 2);
+    assert!(func.env[1].value.is_unknown());
+    let c = &v.eks_clusters[0];
+    assert!(
+        c.public_access.is_absent(),
+        "defaults are left to the rules"
+    );
+    assert!(c.public_access_cidrs.values.is_empty());
+    assert!(c.secrets_encryption.is_absent());
+}
