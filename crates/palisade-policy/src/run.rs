@@ -171,15 +171,7 @@ impl PolicySet {
                             let Some(kind) = ResultKind::of(rule) else {
                                 continue;
                             };
-                            let base = self.packages.get(pkg).map(|p| {
-                                (
-                                    p.rules
-                                        .get(rule)
-                                        .map(|r| r.meta.clone())
-                                        .unwrap_or_default(),
-                                    p.meta.clone(),
-                                )
-                            });
+                            let base = self.effective_meta(pkg, rule);
                             for item in result_items(&to_json(&v)) {
                                 let (msg, obj_meta, attribute, location) = match &item {
                                     serde_json::Value::String(s) => {
@@ -219,10 +211,7 @@ impl PolicySet {
                                     }
                                     other => (other.to_string(), PolicyMeta::default(), None, None),
                                 };
-                                let meta = match &base {
-                                    Some((r, p)) => obj_meta.or(r).or(p),
-                                    None => obj_meta,
-                                };
+                                let meta = obj_meta.or(&base);
                                 out.results.push(PolicyResult {
                                     kind,
                                     package: pkg.clone(),
@@ -280,6 +269,33 @@ impl PolicySet {
         }
     }
 
+    /// A rule's metadata: its own annotation, then its package's. A package
+    /// id inherited by several result rules is suffixed with the rule name,
+    /// so each rule keeps an id of its own.
+    pub fn effective_meta(&self, pkg: &str, rule: &str) -> PolicyMeta {
+        let Some(p) = self.packages.get(pkg) else {
+            return PolicyMeta::default();
+        };
+        let own = p
+            .rules
+            .get(rule)
+            .map(|r| r.meta.clone())
+            .unwrap_or_default();
+        let mut inherited = p.meta.clone();
+        if let Some(id) = &inherited.id {
+            // Result rules that would inherit it (those without an id of their own).
+            let results = p
+                .rules
+                .iter()
+                .filter(|(n, r)| ResultKind::of(n).is_some() && r.meta.id.is_none())
+                .count();
+            if results > 1 {
+                inherited.id = Some(format!("{id}/{rule}"));
+            }
+        }
+        own.or(&inherited)
+    }
+
     fn rule_id(pkg: &str, rule: &str, meta: &PolicyMeta) -> String {
         meta.id.clone().unwrap_or_else(|| format!("{pkg}.{rule}"))
     }
@@ -291,11 +307,11 @@ impl PolicySet {
             let Some(p) = self.packages.get(pkg) else {
                 continue;
             };
-            for (name, r) in &p.rules {
+            for name in p.rules.keys() {
                 let Some(kind) = ResultKind::of(name) else {
                     continue;
                 };
-                let meta = r.meta.clone().or(&p.meta);
+                let meta = self.effective_meta(pkg, name);
                 v.push(info(pkg, name, kind, &meta));
             }
         }
