@@ -39,6 +39,13 @@ pub struct Config {
     /// Free-form settings for rules.
     #[serde(default)]
     pub settings: BTreeMap<String, String>,
+    /// `[[suppress]]` tables: suppressions by rule, path, resource address
+    /// or fingerprint, each with reason, owner and expiry.
+    #[serde(default)]
+    pub suppress: Vec<toml::Spanned<palisade_suppress::ConfigEntry>>,
+    /// `[suppressions]`: rules and severities that may not be suppressed.
+    #[serde(default)]
+    pub suppressions: palisade_suppress::Policy,
     /// Where the file was found (set after loading).
     #[serde(skip)]
     pub path: Option<PathBuf>,

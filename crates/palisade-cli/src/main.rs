@@ -1,9 +1,11 @@
 //! `palisade`: the binary. Exit codes: 0 no failing finding, 1 failing
 //! findings, 2 usage or tool error.
 
+mod baseline_cmd;
 mod config;
 mod rules_cmd;
 mod scan_cmd;
+mod suppress;
 
 use std::process::ExitCode;
 
@@ -29,6 +31,8 @@ enum Command {
     Rules(rules_cmd::RulesArgs),
     /// Print a rule's documentation.
     Rule(rules_cmd::RuleArgs),
+    /// Create a baseline of the current findings (see `scan --baseline`).
+    Baseline(baseline_cmd::BaselineArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
         Command::Scan(a) => scan_cmd::run(a),
         Command::Rules(a) => rules_cmd::list(a),
         Command::Rule(a) => rules_cmd::show(a),
+        Command::Baseline(a) => baseline_cmd::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -60,6 +60,8 @@ pub struct ScanArgs {
     /// Parse only and print counts (for the benchmark).
     #[arg(long, hide = true)]
     pub parse_only: bool,
+    #[command(flatten)]
+    pub suppress: crate::suppress::SuppressFlags,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -221,7 +223,7 @@ pub fn run(a: ScanArgs) -> Result<u8> {
             .build_global()
             .ok();
     }
-    let r = resolve(&a)?;
+    let mut r = resolve(&a)?;
     if a.parse_only {
         let (_, files, bytes, model, t) = palisade_scan::parse(&r.opts)?;
         println!(
@@ -231,7 +233,9 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         );
         return Ok(0);
     }
-    let out = run_scan(&r, !a.no_progress)?;
+    let mut out = run_scan(&r, !a.no_progress)?;
+    let ids: Vec<&str> = r.rules.iter().map(|x| x.id).collect();
+    let post = crate::suppress::process(&a.suppress, a.config.as_deref(), &mut r, &mut out, &ids)?;
     let findings = reported(
         &out,
         r.min_severity,
@@ -246,6 +250,8 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         files_scanned: out.files.len(),
         resources_scanned: out.model.resources.len(),
         extra_summary: None,
+        suppressed: &post.suppressed,
+        baseline: post.baseline.as_ref(),
     };
     let mut buf: Vec<u8> = Vec::new();
     match r.format {

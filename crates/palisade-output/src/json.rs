@@ -15,7 +15,7 @@ use crate::{Counts, Report, SEVERITIES, STATUSES, level_str, sorted_diagnostics,
 /// The `schema_version` of the JSON report. Additive changes bump the minor
 /// number; removing or changing a field bumps the major one (and the schema
 /// file name).
-pub const JSON_SCHEMA_VERSION: &str = "1.0";
+pub const JSON_SCHEMA_VERSION: &str = "1.1";
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -23,8 +23,32 @@ struct Doc<'a> {
     tool: Tool<'a>,
     summary: Summary<'a>,
     findings: Vec<JFinding<'a>>,
+    /// Findings covered by a suppression or baseline (since 1.1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressed: Vec<JSuppressed<'a>>,
+    /// Baseline or diff-base comparison (since 1.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'a crate::BaselineSummary>,
     diagnostics: Vec<JDiagnostic<'a>>,
     rules: Vec<JRule<'a>>,
+}
+
+#[derive(Serialize)]
+struct JSuppression<'a> {
+    kind: &'static str,
+    reason: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires: Option<&'a str>,
+    location: Location<'a>,
+}
+
+#[derive(Serialize)]
+struct JSuppressed<'a> {
+    #[serde(flatten)]
+    finding: JFinding<'a>,
+    suppression: JSuppression<'a>,
 }
 
 #[derive(Serialize)]
@@ -218,6 +242,20 @@ pub fn write_json(r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()>
             extra: r.extra_summary.as_ref(),
         },
         findings: sorted_findings(r).into_iter().map(JFinding::of).collect(),
+        suppressed: crate::sorted_suppressed(r)
+            .into_iter()
+            .map(|s| JSuppressed {
+                finding: JFinding::of(&s.finding),
+                suppression: JSuppression {
+                    kind: s.suppression.kind.as_str(),
+                    reason: &s.suppression.reason,
+                    owner: s.suppression.owner.as_deref(),
+                    expires: s.suppression.expires.as_deref(),
+                    location: Location::of(&s.suppression.location),
+                },
+            })
+            .collect(),
+        baseline: r.baseline,
         diagnostics: sorted_diagnostics(r)
             .into_iter()
             .map(|d: &Diagnostic| JDiagnostic {

@@ -18,6 +18,8 @@
 //!     files_scanned: 0,
 //!     resources_scanned: 0,
 //!     extra_summary: None,
+//!     suppressed: &[],
+//!     baseline: None,
 //! };
 //! let mut out = Vec::new();
 //! write_json(&report, &mut out).unwrap();
@@ -57,6 +59,8 @@ use palisade_engine::{Category, Finding, RuleInfo, Severity, Status};
 use palisade_model::{Diagnostic, Level};
 
 pub use json::{JSON_SCHEMA_VERSION, write_json};
+pub use palisade_suppress::SuppressedFinding;
+pub use palisade_suppress::baseline::Summary as BaselineSummary;
 pub use sarif::{SARIF_FINGERPRINT_KEY, pascal_case, sarif_level, write_sarif};
 pub use text::write_text;
 
@@ -79,6 +83,12 @@ pub struct Report<'a> {
     /// Extra summary data for later features (blueprint counts...). Written
     /// as `summary.extra` in JSON and `runs[0].properties.summary` in SARIF.
     pub extra_summary: Option<serde_json::Value>,
+    /// Findings covered by a suppression or a baseline: reported apart
+    /// (JSON `suppressed`, SARIF results with `suppressions`), never
+    /// silently dropped. Any order.
+    pub suppressed: &'a [SuppressedFinding],
+    /// The baseline or diff-base comparison, when one was used.
+    pub baseline: Option<&'a BaselineSummary>,
 }
 
 /// An output format.
@@ -177,6 +187,19 @@ pub(crate) fn sorted_findings<'a>(r: &Report<'a>) -> Vec<&'a Finding> {
             .cmp(&b.sort_key())
             .then(a.status.cmp(&b.status))
             .then_with(|| a.message.cmp(&b.message))
+    });
+    v
+}
+
+/// The suppressed findings in report order.
+pub(crate) fn sorted_suppressed<'a>(r: &Report<'a>) -> Vec<&'a SuppressedFinding> {
+    let mut v: Vec<&SuppressedFinding> = r.suppressed.iter().collect();
+    v.sort_by(|a, b| {
+        a.finding
+            .sort_key()
+            .cmp(&b.finding.sort_key())
+            .then(a.finding.status.cmp(&b.finding.status))
+            .then_with(|| a.finding.message.cmp(&b.finding.message))
     });
     v
 }

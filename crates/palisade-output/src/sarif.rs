@@ -217,15 +217,43 @@ struct SResult<'a> {
 struct Suppression {
     /// `inSource` or `external`.
     kind: &'static str,
+    status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     justification: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<Location>,
+    properties: SuppressionProperties,
 }
 
-/// The suppressions of a finding. Findings carry none yet; when the engine
-/// grows suppression info, map it here (and keep suppressed findings in the
-/// report so GitHub can close their alerts).
-fn suppressions_of(_f: &Finding) -> Vec<Suppression> {
-    Vec::new()
+#[derive(Serialize)]
+struct SuppressionProperties {
+    /// comment, annotation, metadata, config or baseline.
+    source: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires: Option<String>,
+}
+
+/// The SARIF suppressions of a suppressed finding: `inSource` for comments,
+/// annotations and CloudFormation Metadata, `external` for palisade.toml
+/// and baselines; status `accepted`; the reason as justification.
+fn suppressions_of(s: Option<&crate::SuppressedFinding>) -> Vec<Suppression> {
+    let Some(s) = s else {
+        return Vec::new();
+    };
+    let a = &s.suppression;
+    vec![Suppression {
+        kind: a.kind.sarif_kind(),
+        status: "accepted",
+        justification: Some(a.reason.clone()),
+        location: Some(location_of(&a.location)),
+        properties: SuppressionProperties {
+            source: a.kind.as_str(),
+            owner: a.owner.clone(),
+            expires: a.expires.clone(),
+        },
+    }]
 }
 
 #[derive(Serialize)]
@@ -467,7 +495,11 @@ fn run_rules(r: &Report) -> Vec<RuleInfo> {
     let mut all: Vec<RuleInfo> = r.rules.to_vec();
     let mut known: std::collections::BTreeSet<&str> =
         r.rules.iter().map(|x| x.id.as_str()).collect();
-    for f in r.findings {
+    for f in r
+        .findings
+        .iter()
+        .chain(r.suppressed.iter().map(|s| &s.finding))
+    {
         if known.insert(f.rule_id.as_str()) {
             all.push(synthesised_rule(f));
         }
@@ -475,7 +507,11 @@ fn run_rules(r: &Report) -> Vec<RuleInfo> {
     unique_rules(&all).into_iter().cloned().collect()
 }
 
-fn result<'a>(f: &'a Finding, rule_index: usize) -> SResult<'a> {
+fn result<'a>(
+    f: &'a Finding,
+    rule_index: usize,
+    sup: Option<&crate::SuppressedFinding>,
+) -> SResult<'a> {
     let base = non_empty(&f.message, &f.title);
     let message = match (&f.status, &f.unknown_reason) {
         (Status::Unknown, Some(why)) => format!("{base} (unknown: {why})"),
@@ -509,7 +545,7 @@ fn result<'a>(f: &'a Finding, rule_index: usize) -> SResult<'a> {
         locations: [loc],
         related_locations: related,
         partial_fingerprints: BTreeMap::from([(SARIF_FINGERPRINT_KEY, f.fingerprint.as_str())]),
-        suppressions: suppressions_of(f),
+        suppressions: suppressions_of(sup),
         properties: ResultProperties {
             status: f.status.as_str(),
             severity: f.severity.as_str(),
@@ -551,10 +587,16 @@ pub fn write_sarif(r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()
         .enumerate()
         .map(|(i, x)| (x.id.as_str(), i))
         .collect();
-    let results = sorted_findings(r)
+    let idx = |id: &str| index.get(id).copied().unwrap_or(0);
+    let mut results: Vec<SResult> = sorted_findings(r)
         .into_iter()
-        .map(|f| result(f, index.get(f.rule_id.as_str()).copied().unwrap_or(0)))
+        .map(|f| result(f, idx(&f.rule_id), None))
         .collect();
+    results.extend(
+        crate::sorted_suppressed(r)
+            .into_iter()
+            .map(|s| result(&s.finding, idx(&s.finding.rule_id), Some(s))),
+    );
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",

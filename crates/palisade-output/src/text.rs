@@ -505,6 +505,30 @@ fn render_report(
         plural(counts.diagnostics[1], "warning", "warnings"),
         plural(counts.diagnostics[2], "note", "notes"),
     )?;
+    if !r.suppressed.is_empty() {
+        let mut by_kind: std::collections::BTreeMap<&str, usize> = Default::default();
+        for x in r.suppressed {
+            *by_kind.entry(x.suppression.kind.as_str()).or_default() += 1;
+        }
+        let parts: Vec<String> = by_kind.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        writeln!(
+            w,
+            "  suppressed:  {} ({}; see JSON or SARIF output for reasons)",
+            plural(r.suppressed.len(), "finding", "findings"),
+            parts.join(", ")
+        )?;
+    }
+    if let Some(b) = r.baseline {
+        writeln!(
+            w,
+            "  {:<12} {} new, {} unchanged, {} fixed (against {})",
+            format!("{}:", b.mode),
+            b.new,
+            b.unchanged,
+            b.fixed.len(),
+            clean(&b.source)
+        )?;
+    }
     Ok(())
 }
 

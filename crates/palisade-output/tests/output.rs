@@ -79,6 +79,8 @@ fn text_empty_report() {
         files_scanned: 0,
         resources_scanned: 0,
         extra_summary: None,
+        suppressed: &[],
+        baseline: None,
     };
     let out = text(&r, &PLAIN);
     assert!(out.starts_with("No findings.\n"));

@@ -71,6 +71,8 @@ fn sarif_passes_the_multitool() {
         files_scanned: 0,
         resources_scanned: 0,
         extra_summary: None,
+        suppressed: &[],
+        baseline: None,
     };
     files.push(write(&dir, "empty.sarif", &empty));
 

@@ -286,6 +286,8 @@ impl Fixture {
             files_scanned: 4,
             resources_scanned: 7,
             extra_summary: None,
+            suppressed: &[],
+            baseline: None,
         }
     }
 }
