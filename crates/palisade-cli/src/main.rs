@@ -3,6 +3,8 @@
 
 mod baseline_cmd;
 mod config;
+mod policy_cmd;
+mod redact;
 mod rules_cmd;
 mod scan_cmd;
 mod suppress;
@@ -33,6 +35,8 @@ enum Command {
     Rule(rules_cmd::RuleArgs),
     /// Create a baseline of the current findings (see `scan --baseline`).
     Baseline(baseline_cmd::BaselineArgs),
+    /// Test, evaluate, lint and pin custom Rego policies.
+    Policy(policy_cmd::PolicyArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
         Command::Rules(a) => rules_cmd::list(a),
         Command::Rule(a) => rules_cmd::show(a),
         Command::Baseline(a) => baseline_cmd::run(a),
+        Command::Policy(a) => policy_cmd::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -381,3 +381,235 @@ fn gitignored_and_excluded_files_are_skipped() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn secrets_are_found_in_every_file_and_redacted_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    // Built from parts so the repository holds no credential-looking literal.
+    let secret = format!("{}{}", "Zt7qLw9Xb", "N3vKp2RmY5s");
+    write(
+        dir.path(),
+        "app/settings.env",
+        &format!("DB_PASSWORD={secret}\n"),
+    );
+    write(
+        dir.path(),
+        "main.tf",
+        &format!("resource \"aws_db_instance\" \"d\" {{\n  password = \"{secret}\"\n}}\n"),
+    );
+    for fmt in ["json", "sarif", "text"] {
+        let out = palisade()
+            .args(["scan", "--no-progress", "--format", fmt])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let s = String::from_utf8_lossy(&out.stdout);
+        assert!(!s.contains(&secret), "{fmt} output leaks the secret");
+        assert!(s.contains("PAL-SECRET-103"), "{fmt}: {s}");
+    }
+    let (_, v) = json_scan(&[dir.path().to_str().unwrap()]);
+    let paths: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["category"] == "secrets")
+        .filter_map(|f| f["location"]["path"].as_str())
+        .collect();
+    assert!(
+        paths.contains(&"app/settings.env") && paths.contains(&"main.tf"),
+        "{paths:?}"
+    );
+    let (_, v) = json_scan(&[dir.path().to_str().unwrap(), "--secrets", "iac"]);
+    let paths: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["category"] == "secrets")
+        .filter_map(|f| f["location"]["path"].as_str())
+        .collect();
+    assert_eq!(paths, ["main.tf"]);
+    let (_, v) = json_scan(&[dir.path().to_str().unwrap(), "--secrets", "off"]);
+    assert!(
+        !v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["category"] == "secrets")
+    );
+}
+
+#[test]
+fn custom_rego_policies_run_with_the_builtin_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "infra/main.tf",
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n  tags = {\n    service = \"x\"\n  }\n}\n",
+    );
+    write(
+        dir.path(),
+        "policy/tags.rego",
+        "package main\n\nimport rego.v1\n\n# METADATA\n# title: Buckets carry an owner tag\n# custom:\n#   id: ACME-001\n#   severity: high\ndeny contains {\"msg\": sprintf(\"%s has no owner tag\", [input.address]), \"attribute\": \"tags\"} if {\n  input.type == \"aws_s3_bucket\"\n  not input.attributes.tags.owner\n}\n\nwarn contains \"bucket seen\" if input.type == \"aws_s3_bucket\"\n",
+    );
+    let infra = dir.path().join("infra");
+    let policy = dir.path().join("policy");
+    let (code, v) = json_scan(&[
+        infra.to_str().unwrap(),
+        "--policy",
+        policy.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    let f = v["findings"].as_array().unwrap();
+    let custom = f
+        .iter()
+        .find(|x| x["rule_id"] == "ACME-001")
+        .expect("custom finding");
+    assert_eq!(custom["status"], "fail");
+    assert_eq!(custom["severity"], "high");
+    assert_eq!(
+        custom["location"]["start_line"], 3,
+        "located at the tags attribute"
+    );
+    assert!(f.iter().any(|x| x["status"] == "warn"));
+    assert!(
+        f.iter().any(|x| x["rule_id"] == "PAL-S3-001"),
+        "built-in rules still run"
+    );
+    let (_, v) = json_scan(&[
+        infra.to_str().unwrap(),
+        "--policy",
+        policy.to_str().unwrap(),
+        "--policy-only",
+    ]);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|x| x["rule_id"] == "ACME-001"
+                || x["status"] == "warn"
+                || x["category"] == "secrets")
+    );
+    // SARIF declares the custom rule.
+    let out = palisade()
+        .args(["scan", "--no-progress", "--format", "sarif", "--policy"])
+        .arg(&policy)
+        .arg(&infra)
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        sarif["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "ACME-001")
+    );
+    // A broken policy: exit 2, unless findings already fail and --keep-going.
+    write(
+        dir.path(),
+        "policy/broken.rego",
+        "package main\n\ndeny contains msg if {\n  input.x ==\n}\n",
+    );
+    palisade()
+        .args(["scan", "--no-progress", "--policy"])
+        .arg(&policy)
+        .arg(&infra)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("broken.rego"));
+    palisade()
+        .args(["scan", "--no-progress", "--keep-going", "--policy"])
+        .arg(&policy)
+        .arg(&infra)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn policy_subcommands() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "p/main.rego",
+        "package main\n\nimport rego.v1\n\ndeny contains \"privileged\" if input.privileged\n",
+    );
+    write(
+        dir.path(),
+        "p/main_test.rego",
+        "package main\n\nimport rego.v1\n\ntest_denies if { deny[\"privileged\"] with input as {\"privileged\": true} }\n\ntest_allows if { count(deny) == 0 with input as {} }\n",
+    );
+    let p = dir.path().join("p");
+    palisade()
+        .args(["policy", "test", "-v"])
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("2 passed, 0 failed"));
+    write(
+        dir.path(),
+        "p/more_test.rego",
+        "package main\n\nimport rego.v1\n\ntest_wrong if { count(deny) == 1 with input as {} }\n",
+    );
+    palisade()
+        .args(["policy", "test"])
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("FAIL: data.main.test_wrong"));
+    write(dir.path(), "in.json", "{\"privileged\": true}");
+    palisade()
+        .args(["policy", "eval", "--input"])
+        .arg(dir.path().join("in.json"))
+        .args(["--query", "data.main.deny"])
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("privileged"));
+    let hash = palisade()
+        .args(["policy", "hash"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let hash = String::from_utf8(hash.stdout).unwrap().trim().to_string();
+    assert!(hash.starts_with("sha256:"));
+    // Pinned in palisade.toml: a mismatch is an error.
+    write(
+        dir.path(),
+        "infra/main.tf",
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n",
+    );
+    write(
+        dir.path(),
+        "infra/palisade.toml",
+        &format!("[[policies]]\npath = \"../p\"\nsha256 = \"{hash}\"\n"),
+    );
+    palisade()
+        .args(["scan", "--no-progress"])
+        .arg(dir.path().join("infra"))
+        .assert()
+        .code(1);
+    write(
+        dir.path(),
+        "p/main.rego",
+        "package main\n\nimport rego.v1\n\ndeny contains \"changed\" if input.privileged\n",
+    );
+    palisade()
+        .args(["scan", "--no-progress"])
+        .arg(dir.path().join("infra"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pinned hash"));
+    palisade()
+        .args(["policy", "fmt", "--check"])
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("opa fmt"));
+    palisade()
+        .args(["policy", "lint"])
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("no METADATA"));
+}

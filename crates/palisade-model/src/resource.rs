@@ -14,6 +14,8 @@ pub enum SourceKind {
     CloudFormation,
     Kubernetes,
     Dockerfile,
+    /// Any other text file (hard-coded secrets are found in every file).
+    File,
 }
 
 impl SourceKind {
@@ -24,6 +26,7 @@ impl SourceKind {
             SourceKind::CloudFormation => "cloudformation",
             SourceKind::Kubernetes => "kubernetes",
             SourceKind::Dockerfile => "dockerfile",
+            SourceKind::File => "file",
         }
     }
 }

@@ -17,6 +17,8 @@ pub enum FileKind {
     CloudFormation,
     Kubernetes,
     Dockerfile,
+    /// Any other file, walked only for secrets detection.
+    Other,
 }
 
 impl FileKind {
@@ -27,6 +29,7 @@ impl FileKind {
             FileKind::CloudFormation => "cloudformation",
             FileKind::Kubernetes => "kubernetes",
             FileKind::Dockerfile => "dockerfile",
+            FileKind::Other => "other",
         }
     }
 }
@@ -175,7 +178,11 @@ pub fn discover(
                 continue;
             }
         }
-        let Some(kind) = classify(path) else { continue };
+        let kind = match classify(path) {
+            Some(k) => k,
+            None if opts.secrets == crate::SecretsMode::All => FileKind::Other,
+            None => continue,
+        };
         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
         if size > opts.max_file_size {
             diags.push(Diagnostic::warning(

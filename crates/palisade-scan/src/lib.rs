@@ -24,6 +24,8 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 20 * 1024 * 1024;
 pub enum ScanError {
     #[error("path does not exist: {0}")]
     Missing(PathBuf),
+    #[error("secrets configuration: {0}")]
+    Secrets(String),
     #[error("invalid glob {glob:?}: {reason}")]
     Glob { glob: String, reason: String },
 }
@@ -40,6 +42,18 @@ pub struct ScanOptions {
     pub tf: TfOptions,
     pub settings: Settings,
     pub max_file_size: u64,
+    /// Where hard-coded secrets are looked for.
+    pub secrets: SecretsMode,
+    pub secrets_config: palisade_secrets::Config,
+}
+
+/// `--secrets`: not at all, in the IaC files only, or in every file walked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SecretsMode {
+    Off,
+    Iac,
+    #[default]
+    All,
 }
 
 impl Default for ScanOptions {
@@ -51,6 +65,8 @@ impl Default for ScanOptions {
             tf: TfOptions::default(),
             settings: Settings::default(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            secrets: SecretsMode::All,
+            secrets_config: palisade_secrets::Config::default(),
         }
     }
 }
@@ -139,7 +155,7 @@ pub fn parse(
 
     let others: Vec<Parsed> = files
         .par_iter()
-        .filter(|f| f.kind != FileKind::Terraform)
+        .filter(|f| f.kind != FileKind::Terraform && f.kind != FileKind::Other)
         .map(|f| parse_one(&root, f, &tf_spans))
         .collect();
     timings.parse = t.elapsed();
@@ -196,7 +212,7 @@ fn parse_one(root: &Path, f: &SourceFile, tf_spans: &HashMap<String, Span>) -> P
             palisade_tfplan::parse(path, &text, &|addr: &str| tf_spans.get(addr).cloned())
         }
         FileKind::Dockerfile => palisade_dockerfile::parse(path, &text),
-        FileKind::Terraform => Parsed::default(),
+        FileKind::Terraform | FileKind::Other => Parsed::default(),
     }
 }
 
@@ -205,7 +221,17 @@ pub fn scan(opts: &ScanOptions, rules: &[&'static Rule]) -> Result<ScanOutput, S
     let (root, files, bytes, model, mut timings) = parse(opts)?;
     let t = Instant::now();
     let views = Views::build(&model);
-    let findings = run_rules(rules, &model, &views, &opts.settings);
+    let mut findings = run_rules(rules, &model, &views, &opts.settings);
+    if opts.secrets != SecretsMode::Off {
+        let scanner = palisade_secrets::Scanner::new(&opts.secrets_config)
+            .map_err(|e| ScanError::Secrets(e.to_string()))?;
+        findings.extend(secrets(&root, &files, &scanner));
+        findings.sort_by(|a, b| {
+            a.sort_key()
+                .cmp(&b.sort_key())
+                .then(a.status.cmp(&b.status))
+        });
+    }
     timings.rules = t.elapsed();
     Ok(ScanOutput {
         root,
@@ -216,4 +242,68 @@ pub fn scan(opts: &ScanOptions, rules: &[&'static Rule]) -> Result<ScanOutput, S
         findings,
         timings,
     })
+}
+
+/// Hard-coded secrets in the scanned files, as findings on the file.
+fn secrets(root: &Path, files: &[SourceFile], scanner: &palisade_secrets::Scanner) -> Vec<Finding> {
+    use std::collections::HashMap as Map;
+    let rules: Map<&str, &palisade_secrets::SecretRule> = palisade_secrets::rules()
+        .iter()
+        .map(|r| (r.id, r))
+        .collect();
+    files
+        .par_iter()
+        .filter(|f| !scanner.path_allowed(&f.path))
+        .flat_map_iter(|f| {
+            let bytes = std::fs::read(root.join(&f.path)).unwrap_or_default();
+            let found = scanner.scan_text(&f.path, &bytes);
+            let path: Arc<str> = f.path.as_str().into();
+            found
+                .into_iter()
+                .map(|s| {
+                    let frameworks = rules
+                        .get(s.rule_id)
+                        .map(|r| {
+                            r.frameworks
+                                .iter()
+                                .map(|(fw, c)| {
+                                    (fw.to_string(), c.iter().map(|x| x.to_string()).collect())
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    Finding {
+                        rule_id: s.rule_id.to_string(),
+                        title: s.title.to_string(),
+                        severity: s.severity,
+                        category: palisade_engine::Category::Secrets,
+                        status: palisade_engine::Status::Fail,
+                        resource: palisade_engine::FindingResource {
+                            address: f.path.clone(),
+                            rtype: "file".into(),
+                            kind: palisade_model::SourceKind::File,
+                            module_path: Vec::new(),
+                        },
+                        location: Span::new(
+                            path.clone(),
+                            s.line,
+                            s.start_col,
+                            s.end_line,
+                            s.end_col,
+                        ),
+                        message: format!("hard-coded secret ({}): {}", s.title, s.redacted),
+                        unknown_reason: None,
+                        frameworks,
+                        related: Vec::new(),
+                        fingerprint: s.fingerprint,
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Rule metadata of the secret detectors (for reports).
+pub fn secret_rule_infos() -> Vec<palisade_engine::RuleInfo> {
+    palisade_secrets::rules().iter().map(|r| r.info()).collect()
 }
