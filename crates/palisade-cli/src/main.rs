@@ -3,8 +3,6 @@
 
 mod baseline_cmd;
 mod config;
-mod policy_cmd;
-mod redact;
 mod rules_cmd;
 mod scan_cmd;
 mod suppress;
@@ -35,8 +33,6 @@ enum Command {
     Rule(rules_cmd::RuleArgs),
     /// Create a baseline of the current findings (see `scan --baseline`).
     Baseline(baseline_cmd::BaselineArgs),
-    /// Test, evaluate, lint and pin custom Rego policies.
-    Policy(policy_cmd::PolicyArgs),
 }
 
 fn main() -> ExitCode {
@@ -53,7 +49,6 @@ fn main() -> ExitCode {
         Command::Rules(a) => rules_cmd::list(a),
         Command::Rule(a) => rules_cmd::show(a),
         Command::Baseline(a) => baseline_cmd::run(a),
-        Command::Policy(a) => policy_cmd::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),
