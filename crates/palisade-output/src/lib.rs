@@ -47,7 +47,11 @@
 //! [`JSON_SCHEMA_VERSION`]); `docs/output.md` describes every field of the
 //! three formats.
 
+mod github;
+mod gitlab;
 mod json;
+mod junit;
+mod markdown;
 mod sarif;
 mod text;
 
@@ -58,7 +62,15 @@ use std::str::FromStr;
 use palisade_engine::{Category, Finding, RuleInfo, Severity, Status};
 use palisade_model::{Diagnostic, Level};
 
+pub use github::{
+    escape_data as github_escape_data, escape_property as github_escape_property, write_github,
+};
+pub use gitlab::{
+    GITLAB_DEFAULT_TIME, GITLAB_SAST_VERSION, write_gitlab_sast, write_gitlab_sast_at,
+};
 pub use json::{JSON_SCHEMA_VERSION, write_json};
+pub use junit::write_junit;
+pub use markdown::{MARKDOWN_TOP, write_markdown, write_markdown_with};
 pub use palisade_suppress::SuppressedFinding;
 pub use palisade_suppress::baseline::Summary as BaselineSummary;
 pub use sarif::{SARIF_FINGERPRINT_KEY, pascal_case, sarif_level, write_sarif};
@@ -97,15 +109,31 @@ pub enum Format {
     Text,
     Json,
     Sarif,
+    Junit,
+    Markdown,
+    Github,
+    GitlabSast,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Text, Format::Json, Format::Sarif];
+    pub const ALL: [Format; 7] = [
+        Format::Text,
+        Format::Json,
+        Format::Sarif,
+        Format::Junit,
+        Format::Markdown,
+        Format::Github,
+        Format::GitlabSast,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Json => "json",
             Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Markdown => "markdown",
+            Format::Github => "github",
+            Format::GitlabSast => "gitlab-sast",
         }
     }
 }
@@ -124,7 +152,7 @@ impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "unknown output format `{}` (expected text, json or sarif)",
+            "unknown output format `{}` (expected text, json, sarif, junit, markdown, github or gitlab-sast)",
             self.0
         )
     }
@@ -173,6 +201,10 @@ pub fn write(
         Format::Text => write_text(r, text, source, w),
         Format::Json => write_json(r, w),
         Format::Sarif => write_sarif(r, w),
+        Format::Junit => write_junit(r, w),
+        Format::Markdown => write_markdown(r, w),
+        Format::Github => write_github(r, w),
+        Format::GitlabSast => write_gitlab_sast(r, w),
     }
 }
 
