@@ -613,3 +613,81 @@ fn policy_subcommands() {
         .code(0)
         .stdout(predicate::str::contains("no METADATA"));
 }
+
+#[test]
+fn compliance_report_for_every_framework() {
+    let ex = examples();
+    for fw in ["soc2", "hipaa", "gdpr", "cis-aws", "nist-800-53", "pci-dss"] {
+        let out = palisade()
+            .args([
+                "report",
+                "compliance",
+                "--framework",
+                fw,
+                "--format",
+                "json",
+            ])
+            .arg(&ex)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{fw}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let s = &v["summary"];
+        let controls = s["controls"].as_u64().unwrap();
+        assert!(controls > 20, "{fw}");
+        assert_eq!(
+            s["covered"].as_u64().unwrap() + s["not_covered"].as_u64().unwrap(),
+            controls,
+            "{fw}: coverage adds up"
+        );
+        assert!(
+            s["fail"].as_u64().unwrap() > 0,
+            "{fw}: the example estate fails some control"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("r.html");
+    palisade()
+        .args([
+            "report",
+            "compliance",
+            "--framework",
+            "soc2",
+            "--format",
+            "html",
+            "--output",
+        ])
+        .arg(&html)
+        .arg(&ex)
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"));
+    assert!(
+        !page.contains("<script src") && !page.contains("<link "),
+        "self-contained"
+    );
+    palisade()
+        .args([
+            "report",
+            "compliance",
+            "--framework",
+            "soc2",
+            "--format",
+            "markdown",
+        ])
+        .arg(&ex)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("CC6.1"));
+    palisade()
+        .args(["report", "compliance", "--framework", "iso27001"])
+        .arg(&ex)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown framework"));
+}
