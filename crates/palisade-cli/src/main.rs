@@ -2,12 +2,7 @@
 //! findings, 2 usage or tool error.
 
 mod baseline_cmd;
-mod blueprint_cmd;
 mod config;
-mod fix_cmd;
-mod policy_cmd;
-mod redact;
-mod report_cmd;
 mod rules_cmd;
 mod scan_cmd;
 mod suppress;
@@ -38,14 +33,6 @@ enum Command {
     Rule(rules_cmd::RuleArgs),
     /// Create a baseline of the current findings (see `scan --baseline`).
     Baseline(baseline_cmd::BaselineArgs),
-    /// The architecture blueprint: init, explain, validate.
-    Blueprint(blueprint_cmd::BlueprintArgs),
-    /// Test, evaluate, lint and pin custom Rego policies.
-    Policy(policy_cmd::PolicyArgs),
-    /// Reports: compliance with a framework, control by control.
-    Report(report_cmd::ReportArgs),
-    /// Apply explainable, reversible fixes (`--dry-run` shows a diff).
-    Fix(fix_cmd::FixArgs),
 }
 
 fn main() -> ExitCode {
@@ -62,10 +49,6 @@ fn main() -> ExitCode {
         Command::Rules(a) => rules_cmd::list(a),
         Command::Rule(a) => rules_cmd::show(a),
         Command::Baseline(a) => baseline_cmd::run(a),
-        Command::Blueprint(a) => blueprint_cmd::run(a),
-        Command::Policy(a) => policy_cmd::run(a),
-        Command::Report(a) => report_cmd::run(a),
-        Command::Fix(a) => fix_cmd::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -390,6 +390,7 @@ fn instance_matches(k: &InstanceKey, want: &str) -> bool {
 /// The resources a directive at `line` of `path` covers: those whose block
 /// starts on the next code line, else the innermost containing the line.
 /// Module calls extend to every resource instantiated through them.
+#[allow(clippy::too_many_arguments)]
 fn targets(
     model: &Model,
     by_file: &BTreeMap<&str, Vec<usize>>,
@@ -460,7 +461,7 @@ fn targets(
                 keys.insert(key(r));
             }
             for inner in &model.resources {
-                if inner.call_sites.iter().any(|c| *c == r.span)
+                if inner.call_sites.contains(&r.span)
                     && prefix
                         .as_ref()
                         .is_none_or(|p| inner.address.starts_with(p.as_str()))
