@@ -24,10 +24,19 @@ pub struct Method {
     pub api_key_required: Tri<bool>,
 }
 
+/// A custom domain name of a REST API.
+#[derive(Clone, Debug)]
+pub struct DomainName {
+    pub id: ResourceId,
+    /// `TLS_1_0` / `TLS_1_2` / enhanced `SecurityPolicy_*` names.
+    pub security_policy: Tri<String>,
+}
+
 #[derive(Debug, Default)]
 pub struct ApiGwView {
     pub stages: Vec<Stage>,
     pub methods: Vec<Method>,
+    pub domains: Vec<DomainName>,
 }
 
 const WAF_ASSOC: &[&str] = &[
@@ -88,6 +97,12 @@ pub fn build(model: &Model) -> ApiGwView {
             access_logs: logs,
             waf,
             xray: util::b(r, "xray_tracing_enabled", "TracingEnabled"),
+        });
+    }
+    for (id, r) in model.of_types(&["aws_api_gateway_domain_name", "AWS::ApiGateway::DomainName"]) {
+        v.domains.push(DomainName {
+            id,
+            security_policy: util::s(r, "security_policy", "SecurityPolicy"),
         });
     }
     for (id, r) in model.of_types(&["aws_api_gateway_method", "AWS::ApiGateway::Method"]) {

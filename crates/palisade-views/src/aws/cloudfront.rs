@@ -15,6 +15,8 @@ pub struct Distribution {
     pub default_certificate: Tri<bool>,
     pub web_acl: Tri<bool>,
     pub logging: Tri<bool>,
+    /// `(attribute path, origin_protocol_policy)` of every custom origin.
+    pub origin_protocols: Vec<(String, Tri<String>)>,
 }
 
 pub fn build(model: &Model) -> Vec<Distribution> {
@@ -75,7 +77,28 @@ pub fn build(model: &Model) -> Vec<Distribution> {
             util::b(r, "viewer_certificate.cloudfront_default_certificate", "")
                 .or_default_when_absent(false)
         };
+        let (origins, custom, proto) = if cfn {
+            (
+                "DistributionConfig.Origins",
+                "CustomOriginConfig",
+                "OriginProtocolPolicy",
+            )
+        } else {
+            ("origin", "custom_origin_config", "origin_protocol_policy")
+        };
+        let mut origin_protocols = Vec::new();
+        if let Some(n) = r.attr(origins).node() {
+            for (k, item) in n.items().into_iter().enumerate() {
+                if let Some(c) = item.get(custom).node() {
+                    origin_protocols.push((
+                        format!("{origins}.{k}.{custom}.{proto}"),
+                        Tri::string(c.get(proto), &span_of(c, &r.span), proto),
+                    ));
+                }
+            }
+        }
         out.push(Distribution {
+            origin_protocols,
             id,
             viewer_protocol,
             minimum_tls: util::s(

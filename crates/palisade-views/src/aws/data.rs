@@ -47,6 +47,9 @@ pub struct CacheGroup {
     pub id: ResourceId,
     pub at_rest: Tri<bool>,
     pub in_transit: Tri<bool>,
+    /// Days of automatic snapshots (0 = none).
+    pub snapshot_retention: Tri<i64>,
+    pub auth_token: Tri<bool>,
 }
 
 #[derive(Clone, Debug)]
@@ -64,6 +67,10 @@ pub struct SearchDomain {
     pub node_to_node: Tri<bool>,
     pub enforce_https: Tri<bool>,
     pub tls_policy: Tri<String>,
+    /// Deployed in a VPC (no public endpoint).
+    pub vpc: Tri<bool>,
+    /// Published log types (`AUDIT_LOGS`, `ES_APPLICATION_LOGS`...).
+    pub log_types: util::Strs,
 }
 
 #[derive(Clone, Debug)]
@@ -177,6 +184,8 @@ pub fn build(model: &Model) -> DataView {
             id,
             at_rest: util::b(r, "at_rest_encryption_enabled", "AtRestEncryptionEnabled"),
             in_transit: util::b(r, "transit_encryption_enabled", "TransitEncryptionEnabled"),
+            snapshot_retention: util::i(r, "snapshot_retention_limit", "SnapshotRetentionLimit"),
+            auth_token: util::present(r, "auth_token", "AuthToken"),
         });
     }
     for (id, r) in model.of_types(&["aws_redshift_cluster", "AWS::Redshift::Cluster"]) {
@@ -222,6 +231,8 @@ pub fn build(model: &Model) -> DataView {
                 "domain_endpoint_options.tls_security_policy",
                 "DomainEndpointOptions.TLSSecurityPolicy",
             ),
+            vpc: util::present(r, "vpc_options", "VPCOptions"),
+            log_types: search_log_types(r),
         });
     }
     for (id, r) in model.of_types(&["aws_cloudwatch_log_group", "AWS::Logs::LogGroup"]) {
@@ -268,4 +279,42 @@ pub fn build(model: &Model) -> DataView {
         });
     }
     v
+}
+
+fn search_log_types(r: &palisade_model::Resource) -> util::Strs {
+    let mut out = util::Strs::default();
+    if is_cfn(r) {
+        // A map keyed by log type.
+        match r.attr("LogPublishingOptions") {
+            palisade_model::Lookup::Absent => {}
+            palisade_model::Lookup::Unknown(n, u) => {
+                out.present = true;
+                out.unknown = Some((u.reason.to_string(), util::span_of(n, &r.span)));
+            }
+            palisade_model::Lookup::Known(n) => {
+                out.present = true;
+                if let Some(m) = n.as_map() {
+                    for (k, opt) in m {
+                        let enabled = opt.get("Enabled").known().and_then(|e| e.as_bool());
+                        if enabled != Some(false) {
+                            out.values.push((k.clone(), util::span_of(opt, &r.span)));
+                        }
+                    }
+                }
+            }
+        }
+    } else if let Some(n) = r.attr("log_publishing_options").node() {
+        out.present = true;
+        for item in n.items() {
+            if item.get("enabled").known().and_then(|e| e.as_bool()) == Some(false) {
+                continue;
+            }
+            let t = util::Strs::read(item.get("log_type"), &r.span);
+            out.values.extend(t.values);
+            if out.unknown.is_none() {
+                out.unknown = t.unknown;
+            }
+        }
+    }
+    out
 }

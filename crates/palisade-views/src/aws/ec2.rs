@@ -141,6 +141,10 @@ pub struct Instance {
     pub public_ip: Tri<bool>,
     /// Every block device's `encrypted` flag, with its attribute path.
     pub block_devices: Vec<(String, Tri<bool>)>,
+    /// An IAM instance profile is attached.
+    pub instance_profile: Tri<bool>,
+    /// `user_data` (Terraform) or `UserData` when it is a known string.
+    pub user_data: Tri<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -187,6 +191,8 @@ pub struct Ec2View {
     pub vpcs: Vec<Vpc>,
     pub ebs_default_encryption: Vec<EbsDefaultEncryption>,
     pub image_permissions: Vec<ImagePermission>,
+    /// `aws_default_vpc` resources (the default VPC adopted into code).
+    pub default_vpcs: Vec<ResourceId>,
 }
 
 fn lower(t: Tri<String>) -> Tri<String> {
@@ -614,6 +620,18 @@ fn instances(model: &Model, v: &mut Ec2View) {
             http_endpoint: lower(http_endpoint),
             public_ip,
             block_devices,
+            instance_profile: match (cfn, kind) {
+                (true, ComputeKind::LaunchTemplate) => {
+                    util::present(r, "", "LaunchTemplateData.IamInstanceProfile")
+                }
+                _ => util::present(r, "iam_instance_profile", "IamInstanceProfile"),
+            },
+            user_data: match (cfn, kind) {
+                (true, ComputeKind::LaunchTemplate) => {
+                    util::s(r, "", "LaunchTemplateData.UserData")
+                }
+                _ => util::s(r, "user_data", "UserData"),
+            },
         });
     }
 }
@@ -676,6 +694,7 @@ pub fn build(model: &Model) -> Ec2View {
             enabled: util::b(r, "enabled", ""),
         });
     }
+    v.default_vpcs = model.of_type("aws_default_vpc").map(|(id, _)| id).collect();
     for (id, r) in model.of_type("aws_ami_launch_permission") {
         v.image_permissions.push(ImagePermission {
             id,

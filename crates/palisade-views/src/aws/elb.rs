@@ -14,6 +14,7 @@ pub struct LoadBalancer {
     pub internal: Tri<bool>,
     pub access_logs: Tri<bool>,
     pub drop_invalid_headers: Tri<bool>,
+    pub deletion_protection: Tri<bool>,
 }
 
 #[derive(Clone, Debug)]
@@ -137,12 +138,20 @@ pub fn build(model: &Model) -> ElbView {
                 util::b(r, "internal", ""),
             )
         };
+        let deletion_protection = if classic {
+            Tri::Absent(r.span.clone())
+        } else if is_cfn(r) {
+            cfn_lb_attr(r, "deletion_protection.enabled")
+        } else {
+            util::b(r, "enable_deletion_protection", "")
+        };
         v.load_balancers.push(LoadBalancer {
             id,
             lb_type,
             internal,
             access_logs,
             drop_invalid_headers,
+            deletion_protection,
         });
         if classic {
             let (list, proto) = if is_cfn(r) {

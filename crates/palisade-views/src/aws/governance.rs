@@ -20,8 +20,16 @@ pub struct Detector {
     pub enabled: Tri<bool>,
 }
 
+/// `aws_config_configuration_recorder_status`.
+#[derive(Clone, Debug)]
+pub struct RecorderStatus {
+    pub id: ResourceId,
+    pub enabled: Tri<bool>,
+}
+
 #[derive(Debug, Default)]
 pub struct GovernanceView {
+    pub recorder_statuses: Vec<RecorderStatus>,
     pub config_recorders: Vec<ConfigRecorder>,
     pub guardduty_detectors: Vec<Detector>,
     /// Security Hub enablements (`aws_securityhub_account`, `AWS::SecurityHub::Hub`).
@@ -46,6 +54,12 @@ pub fn build(model: &Model) -> GovernanceView {
                 "recording_group.include_global_resource_types",
                 "RecordingGroup.IncludeGlobalResourceTypes",
             ),
+        });
+    }
+    for (id, r) in model.of_type("aws_config_configuration_recorder_status") {
+        v.recorder_statuses.push(RecorderStatus {
+            id,
+            enabled: util::b(r, "is_enabled", ""),
         });
     }
     for (id, r) in model.of_types(&["aws_guardduty_detector", "AWS::GuardDuty::Detector"]) {

@@ -183,8 +183,17 @@ pub struct PasswordPolicy {
     pub require_lowercase: Tri<bool>,
 }
 
+/// A managed policy ARN attached to a user, group or role.
+#[derive(Clone, Debug)]
+pub struct ManagedAttachment {
+    pub resource: ResourceId,
+    pub attr: String,
+    pub arn: Tri<String>,
+}
+
 #[derive(Debug, Default)]
 pub struct IamView {
+    pub managed_attachments: Vec<ManagedAttachment>,
     pub policies: Vec<Policy>,
     pub users: Vec<IamUser>,
     pub user_attachments: Vec<UserAttachment>,
@@ -632,7 +641,50 @@ pub fn build(model: &Model) -> IamView {
     v.policies.sort_by_key(|p| p.resource);
 
     users(model, &mut v);
+    attachments(model, &mut v);
     v
+}
+
+fn attachments(model: &Model, v: &mut IamView) {
+    for (id, r) in model.of_types(&[
+        "aws_iam_role_policy_attachment",
+        "aws_iam_user_policy_attachment",
+        "aws_iam_group_policy_attachment",
+        "aws_iam_policy_attachment",
+    ]) {
+        v.managed_attachments.push(ManagedAttachment {
+            resource: id,
+            attr: "policy_arn".into(),
+            arn: util::s(r, "policy_arn", ""),
+        });
+    }
+    for (id, r) in model.of_types(&[
+        "aws_iam_role",
+        "AWS::IAM::Role",
+        "AWS::IAM::User",
+        "AWS::IAM::Group",
+    ]) {
+        let attr = if is_cfn(r) {
+            "ManagedPolicyArns"
+        } else {
+            "managed_policy_arns"
+        };
+        let arns = util::strs(r, attr, attr);
+        for (k, (arn, span)) in arns.values.into_iter().enumerate() {
+            v.managed_attachments.push(ManagedAttachment {
+                resource: id,
+                attr: format!("{attr}.{k}"),
+                arn: Tri::Known(arn, span),
+            });
+        }
+        if let Some((why, span)) = arns.unknown {
+            v.managed_attachments.push(ManagedAttachment {
+                resource: id,
+                attr: attr.to_string(),
+                arn: Tri::Unknown(why, span),
+            });
+        }
+    }
 }
 
 fn users(model: &Model, v: &mut IamView) {

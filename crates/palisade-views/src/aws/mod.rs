@@ -5,12 +5,14 @@ pub mod cloudfront;
 pub mod cloudtrail;
 pub mod data;
 pub mod ec2;
+pub mod ecs;
 pub mod eks;
 pub mod elb;
 pub mod governance;
 pub mod iam;
 pub mod kms;
 pub mod lambda;
+pub mod misc;
 pub mod rds;
 pub mod s3;
 pub mod sagemaker;
@@ -37,6 +39,8 @@ pub struct AwsViews {
     pub data: data::DataView,
     pub governance: governance::GovernanceView,
     pub sagemaker: sagemaker::SageMakerView,
+    pub ecs: ecs::EcsView,
+    pub misc: misc::MiscView,
 }
 
 impl AwsViews {
@@ -56,6 +60,8 @@ impl AwsViews {
             data: data::build(model),
             governance: governance::build(model),
             sagemaker: sagemaker::build(model),
+            ecs: ecs::build(model),
+            misc: misc::build(model),
         }
     }
 }

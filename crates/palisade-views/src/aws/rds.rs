@@ -22,6 +22,9 @@ pub struct Database {
     pub iam_auth: Tri<bool>,
     pub multi_az: Tri<bool>,
     pub auto_minor_upgrade: Tri<bool>,
+    /// Log types exported to CloudWatch Logs.
+    pub log_exports: util::Strs,
+    pub performance_insights_kms: Tri<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -70,6 +73,16 @@ pub fn build(model: &Model) -> RdsView {
                 util::b(r, "multi_az", "MultiAZ")
             },
             auto_minor_upgrade: util::b(r, "auto_minor_version_upgrade", "AutoMinorVersionUpgrade"),
+            log_exports: util::strs(
+                r,
+                "enabled_cloudwatch_logs_exports",
+                "EnableCloudwatchLogsExports",
+            ),
+            performance_insights_kms: util::s(
+                r,
+                "performance_insights_kms_key_id",
+                "PerformanceInsightsKMSKeyId",
+            ),
         });
     }
     for (id, r) in model.of_types(&["aws_db_snapshot", "aws_db_cluster_snapshot"]) {

@@ -30,8 +30,18 @@ pub struct SageModel {
     pub vpc: Tri<bool>,
 }
 
+/// A SageMaker Studio domain.
+#[derive(Clone, Debug)]
+pub struct StudioDomain {
+    pub id: ResourceId,
+    /// `PublicInternetOnly` (default) or `VpcOnly`.
+    pub network_access: Tri<String>,
+    pub kms_key: Tri<String>,
+}
+
 #[derive(Debug, Default)]
 pub struct SageMakerView {
+    pub domains: Vec<StudioDomain>,
     pub notebooks: Vec<Notebook>,
     pub endpoint_configs: Vec<EndpointConfig>,
     pub models: Vec<SageModel>,
@@ -59,6 +69,13 @@ pub fn build(model: &Model) -> SageMakerView {
             id,
             kms_key: util::s(r, "kms_key_arn", "KmsKeyId"),
             data_capture: util::present(r, "data_capture_config", "DataCaptureConfig"),
+        });
+    }
+    for (id, r) in model.of_types(&["aws_sagemaker_domain", "AWS::SageMaker::Domain"]) {
+        v.domains.push(StudioDomain {
+            id,
+            network_access: util::s(r, "app_network_access_type", "AppNetworkAccessType"),
+            kms_key: util::s(r, "kms_key_id", "KmsKeyId"),
         });
     }
     for (id, r) in model.of_types(&["aws_sagemaker_model", "AWS::SageMaker::Model"]) {

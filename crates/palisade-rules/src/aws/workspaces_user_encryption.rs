@@ -1,0 +1,90 @@
+//! PAL-WS-002: WorkSpaces user volume is not encrypted.
+
+use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
+
+pub static RULE: Rule = Rule {
+    id: "PAL-WS-002",
+    title: "WorkSpaces user volume is not encrypted",
+    severity: Severity::High,
+    category: Category::Encryption,
+    frameworks: &[
+        ("soc2", &["CC6.1", "CC6.7"]),
+        ("hipaa", &["164.312(a)(2)(iv)"]),
+        ("gdpr", &["32"]),
+        ("nist-800-53", &["SC-28"]),
+        ("pci-dss", &["3.5.1"]),
+    ],
+    resource_types: &["aws_workspaces_workspace", "AWS::WorkSpaces::Workspace"],
+    docs: Docs {
+        what: "Checks WorkSpaces for `user_volume_encryption_enabled = true` (`UserVolumeEncryptionEnabled`).",
+        why: "The user volume holds the user's documents and profile, often with regulated data.",
+        fix: "Set `user_volume_encryption_enabled = true` with a `volume_encryption_key`.",
+        refs: &["https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html"],
+        failing: &[
+            Example {
+                lang: Lang::Terraform,
+                code: r#"resource "aws_workspaces_workspace" "dev" {
+  directory_id = "d-1234567890"
+  bundle_id    = "wsb-bh8rsxt14"
+  user_name    = "alice"
+  root_volume_encryption_enabled = true
+}
+"#,
+            },
+            Example {
+                lang: Lang::CloudFormation,
+                code: r#"Resources:
+  Dev:
+    Type: AWS::WorkSpaces::Workspace
+    Properties:
+      DirectoryId: d-1234567890
+      BundleId: wsb-bh8rsxt14
+      UserName: alice
+      RootVolumeEncryptionEnabled: true
+"#,
+            },
+        ],
+        passing: &[
+            Example {
+                lang: Lang::Terraform,
+                code: r#"resource "aws_workspaces_workspace" "dev" {
+  directory_id = "d-1234567890"
+  bundle_id    = "wsb-bh8rsxt14"
+  user_name    = "alice"
+  root_volume_encryption_enabled = true
+  user_volume_encryption_enabled = true
+  volume_encryption_key          = "alias/aws/workspaces"
+}
+"#,
+            },
+            Example {
+                lang: Lang::CloudFormation,
+                code: r#"Resources:
+  Dev:
+    Type: AWS::WorkSpaces::Workspace
+    Properties:
+      DirectoryId: d-1234567890
+      BundleId: wsb-bh8rsxt14
+      UserName: alice
+      RootVolumeEncryptionEnabled: true
+      UserVolumeEncryptionEnabled: true
+      VolumeEncryptionKey: alias/aws/workspaces
+"#,
+            },
+        ],
+    },
+    check,
+};
+
+fn check(cx: &Ctx<'_>, out: &mut Sink) {
+    for x in &cx.views.aws.misc.workspaces {
+        out.judge(
+            x.id,
+            "user_volume_encryption_enabled",
+            &x.user_encrypted,
+            false,
+            |v| *v,
+            "the user volume is not encrypted",
+        );
+    }
+}
