@@ -165,13 +165,24 @@ pub(crate) fn error_line(msg: &str, path: &str) -> u32 {
     1
 }
 
-fn first_line(msg: &str) -> String {
-    msg.lines()
+pub(crate) fn first_line(msg: &str) -> String {
+    // regorus errors look like `--> file:line:col`, a source excerpt with
+    // `|` gutters, then `error: reason`.
+    let lines: Vec<&str> = msg
+        .lines()
         .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("error")
-        .trim_start_matches("error: ")
-        .to_string()
+        .filter(|l| !l.is_empty())
+        .collect();
+    if let Some(l) = lines.iter().find_map(|l| l.strip_prefix("error:")) {
+        return l.trim().to_string();
+    }
+    lines
+        .iter()
+        .find(|l| {
+            !l.starts_with("-->") && !l.contains('|') && !l.chars().all(|c| c == '^' || c == ' ')
+        })
+        .map(|l| l.to_string())
+        .unwrap_or_else(|| "invalid policy".into())
 }
 
 /// Loads every policy under `paths`. Files that fail to parse are reported
@@ -413,6 +424,13 @@ mod tests {
         assert_eq!(rule_head("denylist := [1]"), None);
         assert_eq!(rule_head("  deny[msg] {"), None);
         assert_eq!(rule_head("is_public(b) {"), None);
+    }
+
+    #[test]
+    fn error_messages_skip_the_excerpt() {
+        let m = " --> p.rego:4:11\n  |\n4 |   input := 1\n  |           ^\nerror: cannot assign to input\n";
+        assert_eq!(first_line(m), "cannot assign to input");
+        assert_eq!(first_line("plain reason"), "plain reason");
     }
 
     #[test]

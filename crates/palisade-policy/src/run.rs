@@ -256,12 +256,7 @@ impl PolicySet {
         } else {
             error_line(msg, &path).max(if error_line(msg, &path) == 1 { line } else { 1 })
         };
-        let first = msg
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("error")
-            .to_string();
+        let first = crate::load::first_line(msg);
         PolicyError {
             path,
             line: line.max(1),
