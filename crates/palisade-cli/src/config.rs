@@ -36,6 +36,8 @@ pub struct Config {
     #[serde(default)]
     pub allowed_registries: Vec<String>,
     pub max_file_size_mb: Option<u64>,
+    /// The architecture blueprint (relative to this file).
+    pub blueprint: Option<PathBuf>,
     /// Free-form settings for rules.
     #[serde(default)]
     pub settings: BTreeMap<String, String>,
@@ -91,6 +93,9 @@ pub fn load(path: &Path) -> Result<Config> {
         .collect();
     c.output = c
         .output
+        .map(|p| if p.is_absolute() { p } else { base.join(p) });
+    c.blueprint = c
+        .blueprint
         .map(|p| if p.is_absolute() { p } else { base.join(p) });
     c.path = Some(path.to_path_buf());
     Ok(c)

@@ -2,6 +2,7 @@
 //! findings, 2 usage or tool error.
 
 mod baseline_cmd;
+mod blueprint_cmd;
 mod config;
 mod rules_cmd;
 mod scan_cmd;
@@ -33,6 +34,8 @@ enum Command {
     Rule(rules_cmd::RuleArgs),
     /// Create a baseline of the current findings (see `scan --baseline`).
     Baseline(baseline_cmd::BaselineArgs),
+    /// The architecture blueprint: init, explain, validate.
+    Blueprint(blueprint_cmd::BlueprintArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         Command::Rules(a) => rules_cmd::list(a),
         Command::Rule(a) => rules_cmd::show(a),
         Command::Baseline(a) => baseline_cmd::run(a),
+        Command::Blueprint(a) => blueprint_cmd::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

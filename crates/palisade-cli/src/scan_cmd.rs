@@ -51,6 +51,10 @@ pub struct ScanArgs {
     /// Use this configuration file instead of the palisade.toml found upward.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The architecture blueprint [default: `blueprint` in palisade.toml, or
+    /// palisade.blueprint.yaml in the scanned root or beside palisade.toml].
+    #[arg(long, value_name = "FILE")]
+    pub blueprint: Option<PathBuf>,
     /// Include passing results in JSON output.
     #[arg(long)]
     pub include_passed: bool,
@@ -233,7 +237,15 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         );
         return Ok(0);
     }
+    let blueprint = crate::blueprint_cmd::load_for_scan(
+        a.blueprint.as_deref(),
+        a.config.as_deref(),
+        &r.opts.paths,
+    )?;
     let mut out = run_scan(&r, !a.no_progress)?;
+    let bp_summary = blueprint
+        .as_ref()
+        .map(|b| crate::blueprint_cmd::apply(b, &mut out));
     let ids: Vec<&str> = r.rules.iter().map(|x| x.id).collect();
     let post = crate::suppress::process(&a.suppress, a.config.as_deref(), &mut r, &mut out, &ids)?;
     let findings = reported(
@@ -241,7 +253,10 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         r.min_severity,
         a.include_passed && r.format == Format::Json,
     );
-    let rules: Vec<palisade_engine::RuleInfo> = r.rules.iter().map(|r| r.info()).collect();
+    let mut rules: Vec<palisade_engine::RuleInfo> = r.rules.iter().map(|r| r.info()).collect();
+    if blueprint.is_some() {
+        rules.extend(palisade_blueprint::rule_infos());
+    }
     let report = palisade_output::Report {
         tool_version: env!("CARGO_PKG_VERSION"),
         findings: &findings,
@@ -249,7 +264,7 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         diagnostics: out.diagnostics(),
         files_scanned: out.files.len(),
         resources_scanned: out.model.resources.len(),
-        extra_summary: None,
+        extra_summary: crate::blueprint_cmd::extra_summary(None, bp_summary.as_ref()),
         suppressed: &post.suppressed,
         baseline: post.baseline.as_ref(),
     };
@@ -274,6 +289,7 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         Format::Json => palisade_output::write_json(&report, &mut buf)?,
         Format::Sarif => palisade_output::write_sarif(&report, &mut buf)?,
     }
+    crate::blueprint_cmd::append_summary(&r.format, bp_summary.as_ref(), &mut buf);
     match &r.output {
         Some(p) => {
             std::fs::write(p, &buf).with_context(|| format!("cannot write {}", p.display()))?
