@@ -5,8 +5,10 @@ mod ami_public;
 mod apigw_access_logs;
 mod apigw_domain_tls;
 mod apigw_method_auth;
+mod apigw_route_auth;
 mod apigw_waf;
 mod apigw_xray;
+mod athena_enforce;
 mod athena_results_encryption;
 mod backup_vault_cmk;
 mod cloudfront_https;
@@ -14,6 +16,7 @@ mod cloudfront_logging;
 mod cloudfront_origin_http;
 mod cloudfront_tls;
 mod cloudfront_waf;
+mod cloudtrail_bucket_logging;
 mod cloudtrail_cloudwatch;
 mod cloudtrail_kms;
 mod cloudtrail_log_validation;
@@ -25,6 +28,8 @@ mod config_recorder_disabled;
 mod default_vpc;
 mod dms_public;
 mod docdb_audit_logs;
+mod docdb_backup_retention;
+mod docdb_deletion_protection;
 mod docdb_encryption;
 mod dynamodb_cmk;
 mod dynamodb_deletion_protection;
@@ -46,11 +51,14 @@ mod ecs_host_network;
 mod ecs_host_pid;
 mod ecs_privileged;
 mod ecs_readonly_root;
+mod efs_cmk;
 mod efs_encryption;
 mod eks_control_plane_logging;
+mod eks_node_ssh;
 mod eks_public_endpoint;
 mod eks_secrets_encryption;
 mod elasticache_at_rest;
+mod elasticache_auth;
 mod elasticache_backups;
 mod elasticache_in_transit;
 mod elb_access_logs;
@@ -63,6 +71,7 @@ mod iam_access_key;
 mod iam_admin_managed_policy;
 mod iam_admin_policy;
 mod iam_allow_not_action;
+mod iam_assume_any_role;
 mod iam_cloudshell_full_access;
 mod iam_console_no_mfa;
 mod iam_passrole_any;
@@ -77,8 +86,12 @@ mod iam_trust_public;
 mod iam_user_policies;
 mod iam_wildcard_action;
 mod kinesis_encryption;
+mod kms_deletion_window;
 mod kms_public_policy;
 mod kms_rotation;
+mod lambda_code_signing;
+mod lambda_dlq;
+mod lambda_env_kms;
 mod lambda_env_secrets;
 mod lambda_public_permission;
 mod lambda_runtime_eol;
@@ -88,13 +101,17 @@ mod lb_deletion_protection;
 mod log_group_kms;
 mod log_group_retention;
 mod msk_client_tls;
+mod msk_cmk;
 mod msk_in_cluster_tls;
 mod nacl_admin_open;
 mod neptune_audit_logs;
+mod neptune_backup_retention;
+mod neptune_deletion_protection;
 mod neptune_encryption;
 mod neptune_iam_auth;
 mod opensearch_at_rest;
 mod opensearch_audit_logs;
+mod opensearch_fgac;
 mod opensearch_https;
 mod opensearch_node_to_node;
 mod opensearch_tls_policy;
@@ -107,10 +124,13 @@ mod rds_iam_auth;
 mod rds_log_exports;
 mod rds_minor_upgrades;
 mod rds_multi_az;
+mod rds_performance_insights_kms;
 mod rds_public;
 mod rds_snapshot_public;
 mod redshift_audit_logging;
+mod redshift_cmk;
 mod redshift_encryption;
+mod redshift_enhanced_vpc_routing;
 mod redshift_public;
 mod s3_access_logging;
 mod s3_cmk;
@@ -121,6 +141,7 @@ mod s3_object_lock;
 mod s3_public_access_block;
 mod s3_public_acl;
 mod s3_public_policy;
+mod s3_replication;
 mod s3_versioning;
 mod s3_website;
 mod sagemaker_data_capture;
@@ -135,6 +156,7 @@ mod sagemaker_notebook_root;
 mod sagemaker_notebook_vpc;
 mod secret_cmk;
 mod secret_rotation;
+mod secret_rotation_period;
 mod sg_all_ports_open;
 mod sg_db_ports_open;
 mod sg_default_rules;
@@ -144,7 +166,9 @@ mod sg_remote_ports_open;
 mod sg_rule_description;
 mod sg_ssh_open;
 mod sg_unrestricted_egress;
+mod sns_cmk;
 mod sns_encryption;
+mod sqs_cmk;
 mod sqs_encryption;
 mod ssm_document_public;
 mod subnet_public_ip;
@@ -162,7 +186,9 @@ pub static RULES: &[&Rule] = &[
     &apigw_method_auth::RULE,
     &apigw_xray::RULE,
     &apigw_domain_tls::RULE,
+    &apigw_route_auth::RULE,
     &athena_results_encryption::RULE,
+    &athena_enforce::RULE,
     &backup_vault_cmk::RULE,
     &cloudfront_https::RULE,
     &cloudfront_tls::RULE,
@@ -176,6 +202,7 @@ pub static RULES: &[&Rule] = &[
     &cloudtrail_kms::RULE,
     &cloudtrail_cloudwatch::RULE,
     &cloudtrail_logging_disabled::RULE,
+    &cloudtrail_bucket_logging::RULE,
     &log_group_retention::RULE,
     &log_group_kms::RULE,
     &dynamodb_pitr::RULE,
@@ -184,9 +211,12 @@ pub static RULES: &[&Rule] = &[
     &dms_public::RULE,
     &docdb_encryption::RULE,
     &docdb_audit_logs::RULE,
+    &docdb_backup_retention::RULE,
+    &docdb_deletion_protection::RULE,
     &elasticache_at_rest::RULE,
     &elasticache_in_transit::RULE,
     &elasticache_backups::RULE,
+    &elasticache_auth::RULE,
     &ec2_imdsv2::RULE,
     &ec2_public_ip::RULE,
     &ebs_volume_encryption::RULE,
@@ -206,9 +236,11 @@ pub static RULES: &[&Rule] = &[
     &ecs_readonly_root::RULE,
     &ecs_container_insights::RULE,
     &efs_encryption::RULE,
+    &efs_cmk::RULE,
     &eks_public_endpoint::RULE,
     &eks_secrets_encryption::RULE,
     &eks_control_plane_logging::RULE,
+    &eks_node_ssh::RULE,
     &elb_http_listener::RULE,
     &elb_tls_policy::RULE,
     &elb_access_logs::RULE,
@@ -234,25 +266,34 @@ pub static RULES: &[&Rule] = &[
     &iam_admin_managed_policy::RULE,
     &iam_cloudshell_full_access::RULE,
     &iam_secrets_any_resource::RULE,
+    &iam_assume_any_role::RULE,
     &kinesis_encryption::RULE,
     &kms_rotation::RULE,
     &kms_public_policy::RULE,
+    &kms_deletion_window::RULE,
     &lambda_url_no_auth::RULE,
     &lambda_env_secrets::RULE,
     &lambda_runtime_eol::RULE,
     &lambda_public_permission::RULE,
     &lambda_tracing::RULE,
+    &lambda_dlq::RULE,
+    &lambda_code_signing::RULE,
+    &lambda_env_kms::RULE,
     &msk_client_tls::RULE,
     &msk_in_cluster_tls::RULE,
+    &msk_cmk::RULE,
     &neptune_encryption::RULE,
     &neptune_audit_logs::RULE,
     &neptune_iam_auth::RULE,
+    &neptune_backup_retention::RULE,
+    &neptune_deletion_protection::RULE,
     &opensearch_at_rest::RULE,
     &opensearch_node_to_node::RULE,
     &opensearch_https::RULE,
     &opensearch_tls_policy::RULE,
     &opensearch_vpc::RULE,
     &opensearch_audit_logs::RULE,
+    &opensearch_fgac::RULE,
     &rds_encryption::RULE,
     &rds_public::RULE,
     &rds_backup_retention::RULE,
@@ -263,9 +304,12 @@ pub static RULES: &[&Rule] = &[
     &rds_snapshot_public::RULE,
     &rds_cmk::RULE,
     &rds_log_exports::RULE,
+    &rds_performance_insights_kms::RULE,
     &redshift_encryption::RULE,
     &redshift_public::RULE,
     &redshift_audit_logging::RULE,
+    &redshift_cmk::RULE,
+    &redshift_enhanced_vpc_routing::RULE,
     &s3_public_acl::RULE,
     &s3_public_policy::RULE,
     &s3_public_access_block::RULE,
@@ -276,6 +320,7 @@ pub static RULES: &[&Rule] = &[
     &s3_object_lock::RULE,
     &s3_cmk::RULE,
     &s3_website::RULE,
+    &s3_replication::RULE,
     &sagemaker_notebook_root::RULE,
     &sagemaker_notebook_internet::RULE,
     &sagemaker_notebook_kms::RULE,
@@ -288,8 +333,11 @@ pub static RULES: &[&Rule] = &[
     &sagemaker_domain_kms::RULE,
     &secret_cmk::RULE,
     &secret_rotation::RULE,
+    &secret_rotation_period::RULE,
     &sns_encryption::RULE,
+    &sns_cmk::RULE,
     &sqs_encryption::RULE,
+    &sqs_cmk::RULE,
     &ssm_document_public::RULE,
     &sg_ssh_open::RULE,
     &sg_rdp_open::RULE,

@@ -32,8 +32,18 @@ pub struct DomainName {
     pub security_policy: Tri<String>,
 }
 
+/// An HTTP or WebSocket API (v2) route.
+#[derive(Clone, Debug)]
+pub struct Route {
+    pub id: ResourceId,
+    pub route_key: Tri<String>,
+    /// `NONE`, `AWS_IAM`, `CUSTOM`, `JWT`.
+    pub authorization: Tri<String>,
+}
+
 #[derive(Debug, Default)]
 pub struct ApiGwView {
+    pub routes: Vec<Route>,
     pub stages: Vec<Stage>,
     pub methods: Vec<Method>,
     pub domains: Vec<DomainName>,
@@ -97,6 +107,13 @@ pub fn build(model: &Model) -> ApiGwView {
             access_logs: logs,
             waf,
             xray: util::b(r, "xray_tracing_enabled", "TracingEnabled"),
+        });
+    }
+    for (id, r) in model.of_types(&["aws_apigatewayv2_route", "AWS::ApiGatewayV2::Route"]) {
+        v.routes.push(Route {
+            id,
+            route_key: util::s(r, "route_key", "RouteKey"),
+            authorization: util::s(r, "authorization_type", "AuthorizationType"),
         });
     }
     for (id, r) in model.of_types(&["aws_api_gateway_domain_name", "AWS::ApiGateway::DomainName"]) {

@@ -14,6 +14,8 @@ pub struct Trail {
     pub cloudwatch_logs: Tri<bool>,
     /// `enable_logging` / `IsLogging`.
     pub logging: Tri<bool>,
+    /// The S3 bucket the trail delivers to, when it refers to one.
+    pub bucket: Option<ResourceId>,
 }
 
 pub fn build(model: &Model) -> Vec<Trail> {
@@ -35,6 +37,18 @@ pub fn build(model: &Model) -> Vec<Trail> {
                 "CloudWatchLogsLogGroupArn",
             ),
             logging: util::b(r, "enable_logging", "IsLogging"),
+            bucket: util::targets(
+                model,
+                id,
+                if util::is_cfn(r) {
+                    "S3BucketName"
+                } else {
+                    "s3_bucket_name"
+                },
+                &["aws_s3_bucket", "AWS::S3::Bucket"],
+            )
+            .first()
+            .map(|(b, _)| *b),
         })
         .collect()
 }

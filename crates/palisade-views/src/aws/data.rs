@@ -50,6 +50,7 @@ pub struct CacheGroup {
     /// Days of automatic snapshots (0 = none).
     pub snapshot_retention: Tri<i64>,
     pub auth_token: Tri<bool>,
+    pub user_groups: Tri<bool>,
 }
 
 #[derive(Clone, Debug)]
@@ -58,6 +59,8 @@ pub struct Warehouse {
     pub encrypted: Tri<bool>,
     pub publicly_accessible: Tri<bool>,
     pub logging: Tri<bool>,
+    pub kms_key: Tri<String>,
+    pub enhanced_vpc_routing: Tri<bool>,
 }
 
 #[derive(Clone, Debug)]
@@ -69,6 +72,8 @@ pub struct SearchDomain {
     pub tls_policy: Tri<String>,
     /// Deployed in a VPC (no public endpoint).
     pub vpc: Tri<bool>,
+    /// Fine-grained access control.
+    pub fgac: Tri<bool>,
     /// Published log types (`AUDIT_LOGS`, `ES_APPLICATION_LOGS`...).
     pub log_types: util::Strs,
 }
@@ -87,6 +92,8 @@ pub struct Secret {
     pub kms_key: Tri<String>,
     /// A rotation schedule refers to the secret.
     pub rotation: Tri<bool>,
+    /// Days between rotations, from the rotation schedule.
+    pub rotation_days: Tri<i64>,
 }
 
 #[derive(Clone, Debug)]
@@ -186,6 +193,7 @@ pub fn build(model: &Model) -> DataView {
             in_transit: util::b(r, "transit_encryption_enabled", "TransitEncryptionEnabled"),
             snapshot_retention: util::i(r, "snapshot_retention_limit", "SnapshotRetentionLimit"),
             auth_token: util::present(r, "auth_token", "AuthToken"),
+            user_groups: util::present(r, "user_group_ids", "UserGroupIds"),
         });
     }
     for (id, r) in model.of_types(&["aws_redshift_cluster", "AWS::Redshift::Cluster"]) {
@@ -201,6 +209,8 @@ pub fn build(model: &Model) -> DataView {
             encrypted,
             publicly_accessible: util::b(r, "publicly_accessible", "PubliclyAccessible"),
             logging: util::present(r, "logging", "LoggingProperties"),
+            kms_key: util::s(r, "kms_key_id", "KmsKeyId"),
+            enhanced_vpc_routing: util::b(r, "enhanced_vpc_routing", "EnhancedVpcRouting"),
         });
     }
     for (id, r) in model.of_types(&[
@@ -232,6 +242,11 @@ pub fn build(model: &Model) -> DataView {
                 "DomainEndpointOptions.TLSSecurityPolicy",
             ),
             vpc: util::present(r, "vpc_options", "VPCOptions"),
+            fgac: util::b(
+                r,
+                "advanced_security_options.enabled",
+                "AdvancedSecurityOptions.Enabled",
+            ),
             log_types: search_log_types(r),
         });
     }
@@ -256,10 +271,19 @@ pub fn build(model: &Model) -> DataView {
             Some((_, x)) => Tri::Known(true, x.span.clone()),
             None => util::present(r, "rotation_rules", ""),
         };
+        let rotation_days = match rot.first() {
+            Some((_, x)) => util::i(
+                x,
+                "rotation_rules.automatically_after_days",
+                "RotationRules.AutomaticallyAfterDays",
+            ),
+            None => Tri::Absent(r.span.clone()),
+        };
         v.secrets.push(Secret {
             id,
             kms_key: util::s(r, "kms_key_id", "KmsKeyId"),
             rotation,
+            rotation_days,
         });
     }
     for (id, r) in model.of_types(&["aws_ecr_repository", "AWS::ECR::Repository"]) {

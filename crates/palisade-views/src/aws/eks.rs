@@ -18,6 +18,33 @@ pub struct EksCluster {
     pub log_types: Strs,
 }
 
+/// A managed node group.
+#[derive(Clone, Debug)]
+pub struct NodeGroup {
+    pub id: ResourceId,
+    /// SSH remote access is configured.
+    pub remote_access: Tri<bool>,
+    /// Source security groups restrict that access.
+    pub source_security_groups: Tri<bool>,
+}
+
+/// Managed node groups.
+pub fn node_groups(model: &Model) -> Vec<NodeGroup> {
+    model
+        .of_types(&["aws_eks_node_group", "AWS::EKS::Nodegroup"])
+        .into_iter()
+        .map(|(id, r)| NodeGroup {
+            id,
+            remote_access: util::present(r, "remote_access", "RemoteAccess"),
+            source_security_groups: util::present(
+                r,
+                "remote_access.source_security_group_ids",
+                "RemoteAccess.SourceSecurityGroups",
+            ),
+        })
+        .collect()
+}
+
 pub const LOG_TYPES: [&str; 5] = [
     "api",
     "audit",

@@ -20,6 +20,10 @@ pub struct Function {
     /// Why the environment could not be read, if it could not.
     pub env_unknown: Option<(String, Span)>,
     pub tracing_mode: Tri<String>,
+    pub dead_letter: Tri<bool>,
+    pub code_signing: Tri<bool>,
+    /// KMS key for the environment variables.
+    pub env_kms: Tri<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -116,6 +120,13 @@ pub fn build(model: &Model) -> LambdaView {
             env,
             env_unknown,
             tracing_mode: util::s(r, "tracing_config.mode", "TracingConfig.Mode"),
+            dead_letter: util::present(
+                r,
+                "dead_letter_config.target_arn",
+                "DeadLetterConfig.TargetArn",
+            ),
+            code_signing: util::present(r, "code_signing_config_arn", "CodeSigningConfigArn"),
+            env_kms: util::s(r, "kms_key_arn", "KmsKeyArn"),
         });
     }
     for (id, r) in model.of_types(&["aws_lambda_function_url", "AWS::Lambda::Url"]) {
