@@ -4,6 +4,11 @@
 mod baseline_cmd;
 mod blueprint_cmd;
 mod config;
+mod fix_cmd;
+mod iam_cmd;
+mod policy_cmd;
+mod redact;
+mod report_cmd;
 mod rules_cmd;
 mod scan_cmd;
 mod suppress;
@@ -36,6 +41,14 @@ enum Command {
     Baseline(baseline_cmd::BaselineArgs),
     /// The architecture blueprint: init, explain, validate.
     Blueprint(blueprint_cmd::BlueprintArgs),
+    /// Test, evaluate, lint and pin custom Rego policies.
+    Policy(policy_cmd::PolicyArgs),
+    /// Reports: compliance with a framework, control by control.
+    Report(report_cmd::ReportArgs),
+    /// Apply explainable, reversible fixes (`--dry-run` shows a diff).
+    Fix(fix_cmd::FixArgs),
+    /// Identity plane: who can do what to which resource, and why (AWS IAM).
+    Iam(iam_cmd::IamArgs),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +66,10 @@ fn main() -> ExitCode {
         Command::Rule(a) => rules_cmd::show(a),
         Command::Baseline(a) => baseline_cmd::run(a),
         Command::Blueprint(a) => blueprint_cmd::run(a),
+        Command::Policy(a) => policy_cmd::run(a),
+        Command::Report(a) => report_cmd::run(a),
+        Command::Fix(a) => fix_cmd::run(a),
+        Command::Iam(a) => iam_cmd::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),
