@@ -34,7 +34,15 @@ fn create(a: ScanArgs) -> Result<u8> {
         bail!("baseline create takes neither --baseline nor --diff-base");
     }
     let mut r = scan_cmd::resolve(&a)?;
+    let blueprint = crate::blueprint_cmd::load_for_scan(
+        a.blueprint.as_deref(),
+        a.config.as_deref(),
+        &r.opts.paths,
+    )?;
     let mut out = scan_cmd::run_scan(&r, !a.no_progress)?;
+    if let Some(b) = &blueprint {
+        crate::blueprint_cmd::apply(b, &mut out);
+    }
     let ids: Vec<&str> = r.rules.iter().map(|x| x.id).collect();
     crate::suppress::process(&a.suppress, a.config.as_deref(), &mut r, &mut out, &ids)?;
     let findings = scan_cmd::reported(&out, r.min_severity, false);

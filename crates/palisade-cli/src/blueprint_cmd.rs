@@ -324,13 +324,14 @@ fn init(a: InitArgs) -> Result<u8> {
                 .join(palisade_blueprint::FILE_NAME)
         }),
     };
-    if let Some(t) = &target {
-        if t.exists() && !a.force {
-            bail!(
-                "{} already exists; use --force to overwrite it or --output FILE",
-                t.display()
-            );
-        }
+    if let Some(t) = &target
+        && t.exists()
+        && !a.force
+    {
+        bail!(
+            "{} already exists; use --force to overwrite it or --output FILE",
+            t.display()
+        );
     }
     let out = estate(Some(&root), a.config.as_deref())?;
     let text = palisade_blueprint::init(&out.model, &out.views);

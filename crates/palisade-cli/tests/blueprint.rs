@@ -722,3 +722,29 @@ fn explain_with_an_explicit_blueprint_and_a_kubernetes_resource() {
         r.stdout
     );
 }
+
+#[test]
+fn a_baseline_covers_blueprint_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "main.tf", SMALL_TF);
+    write(dir.path(), "palisade.blueprint.yaml", SMALL_BP);
+    let d = dir.path().to_str().unwrap();
+    let base = dir.path().join("baseline.json");
+    let r = run(
+        &[
+            "baseline",
+            "create",
+            d,
+            "-o",
+            base.to_str().unwrap(),
+            "--no-progress",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(&base).unwrap();
+    assert!(text.contains("PAL-BP-VERSIONING"), "{text}");
+    let (code, v) = scan_json(dir.path(), &["--baseline", base.to_str().unwrap()]);
+    assert_eq!(code, 0, "everything is in the baseline: {v:#}");
+    assert!(bp_lines(&v).trim().is_empty(), "{}", bp_lines(&v));
+}
