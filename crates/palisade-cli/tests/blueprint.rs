@@ -748,3 +748,26 @@ fn a_baseline_covers_blueprint_findings() {
     assert_eq!(code, 0, "everything is in the baseline: {v:#}");
     assert!(bp_lines(&v).trim().is_empty(), "{}", bp_lines(&v));
 }
+
+#[test]
+fn markdown_report_ends_with_the_blueprint_tables() {
+    let r = run(
+        &[
+            "scan",
+            example("fintech").to_str().unwrap(),
+            "--format",
+            "markdown",
+            "--no-progress",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let at = r
+        .stdout
+        .find("### Blueprint `palisade.blueprint.yaml`")
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    let tail = &r.stdout[at..];
+    assert!(tail.contains("**14 invalid configuration(s)**"), "{tail}");
+    assert!(tail.contains("| cardholder |"), "{tail}");
+    assert!(tail.contains("| `deletion_protection` | 1 |"), "{tail}");
+}
