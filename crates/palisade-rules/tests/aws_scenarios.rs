@@ -1,0 +1,204 @@
+//! AWS rules on realistic Terraform and CloudFormation: references inside
+//! policy documents, `aws_iam_policy_document`, unresolved values.
+
+use std::sync::Arc;
+
+use palisade_engine::{Finding, Settings, Status, run_rules};
+use palisade_model::{Model, Parsed};
+use palisade_views::Views;
+
+fn scan_tf(name: &str, code: &str) -> Vec<Finding> {
+    let dir = std::env::temp_dir().join(format!("palisade-aws-scn-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("main.tf"), code).expect("write");
+    let parsed = palisade_terraform::load(&dir, std::slice::from_ref(&dir), &Default::default());
+    let _ = std::fs::remove_dir_all(&dir);
+    run(parsed)
+}
+
+fn scan_cfn(code: &str) -> Vec<Finding> {
+    run(palisade_cloudformation::parse(
+        Arc::from("template.yaml"),
+        code,
+    ))
+}
+
+fn run(parsed: Parsed) -> Vec<Finding> {
+    let model = Model::new(parsed.resources, parsed.diagnostics);
+    let views = Views::build(&model);
+    run_rules(
+        palisade_rules::aws::RULES,
+        &model,
+        &views,
+        &Settings::default(),
+    )
+}
+
+fn status(f: &[Finding], rule: &str, address: &str) -> Vec<Status> {
+    f.iter()
+        .filter(|x| x.rule_id == rule && x.resource.address == address)
+        .map(|x| x.status)
+        .collect()
+}
+
+/// `jsonencode` of a value with an unknown leaf (`${aws_s3_bucket.site.arn}`)
+/// is unknown as a whole in the Terraform evaluator today, so the rule
+/// reports unknown; it must never pass. Once the evaluator keeps the
+/// structure (known principal, unknown resource) this becomes a failure.
+#[test]
+fn public_bucket_policy_with_references_is_never_a_pass() {
+    let f = scan_tf(
+        "refs",
+        r#"
+resource "aws_s3_bucket" "site" {
+  bucket = "acme-site"
+}
+
+resource "aws_s3_bucket_policy" "site" {
+  bucket = aws_s3_bucket.site.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "${aws_s3_bucket.site.arn}/*"
+    }]
+  })
+}
+"#,
+    );
+    let st = status(&f, "PAL-S3-003", "aws_s3_bucket_policy.site");
+    assert_eq!(st.len(), 1, "{f:#?}");
+    assert_ne!(st[0], Status::Pass);
+}
+
+#[test]
+fn policy_document_data_source_is_read() {
+    let f = scan_tf(
+        "doc",
+        r#"
+data "aws_iam_policy_document" "admin" {
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "admin" {
+  name   = "admin"
+  policy = data.aws_iam_policy_document.admin.json
+}
+
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "open" {
+  name               = "open"
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+"#,
+    );
+    assert_eq!(
+        status(&f, "PAL-IAM-001", "aws_iam_policy.admin"),
+        vec![Status::Fail],
+        "{f:#?}"
+    );
+    assert_eq!(
+        status(&f, "PAL-IAM-007", "aws_iam_role.open"),
+        vec![Status::Fail]
+    );
+}
+
+#[test]
+fn unresolved_values_are_unknown_not_failures() {
+    let f = scan_tf(
+        "unknown",
+        r#"
+variable "cidr" {}
+variable "encrypted" {}
+
+resource "aws_security_group" "web" {
+  name        = "web"
+  description = "web"
+  ingress {
+    description = "ssh"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.cidr]
+  }
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = var.encrypted
+}
+"#,
+    );
+    assert_eq!(
+        status(&f, "PAL-VPC-001", "aws_security_group.web"),
+        vec![Status::Unknown],
+        "{f:#?}"
+    );
+    assert_eq!(
+        status(&f, "PAL-EC2-003", "aws_ebs_volume.data"),
+        vec![Status::Unknown]
+    );
+    let u = f
+        .iter()
+        .find(|x| x.rule_id == "PAL-EC2-003")
+        .and_then(|x| x.unknown_reason.clone())
+        .unwrap_or_default();
+    assert!(!u.is_empty());
+}
+
+#[test]
+fn cloudformation_references_link_resources() {
+    let f = scan_cfn(
+        r#"
+Parameters:
+  Cidr:
+    Type: String
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.0.0.0/16
+  Logs:
+    Type: AWS::EC2::FlowLog
+    Properties:
+      ResourceId: !Ref Vpc
+      ResourceType: VPC
+      TrafficType: ALL
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: db
+      VpcId: !Ref Vpc
+  Ingress:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !Ref Sg
+      IpProtocol: tcp
+      FromPort: 5432
+      ToPort: 5432
+      CidrIp: 0.0.0.0/0
+"#,
+    );
+    assert_eq!(
+        status(&f, "PAL-VPC-010", "Vpc"),
+        vec![Status::Pass],
+        "{f:#?}"
+    );
+    assert_eq!(status(&f, "PAL-VPC-004", "Ingress"), vec![Status::Fail]);
+}
