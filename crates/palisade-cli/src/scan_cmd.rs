@@ -80,6 +80,9 @@ pub struct Resolved {
     pub fail_on_error: bool,
     pub opts: ScanOptions,
     pub rules: Vec<&'static Rule>,
+    /// The blueprint, loaded before the scan by `run` (and applied to the
+    /// `--diff-base` scan too).
+    pub blueprint: Option<crate::blueprint_cmd::Loaded>,
 }
 
 pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
@@ -188,6 +191,7 @@ pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
         fail_on_error: a.fail_on_error || cfg.fail_on_error.unwrap_or(false),
         opts,
         rules,
+        blueprint: None,
     })
 }
 
@@ -237,13 +241,14 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         );
         return Ok(0);
     }
-    let blueprint = crate::blueprint_cmd::load_for_scan(
+    r.blueprint = crate::blueprint_cmd::load_for_scan(
         a.blueprint.as_deref(),
         a.config.as_deref(),
         &r.opts.paths,
     )?;
     let mut out = run_scan(&r, !a.no_progress)?;
-    let bp_summary = blueprint
+    let bp_summary = r
+        .blueprint
         .as_ref()
         .map(|b| crate::blueprint_cmd::apply(b, &mut out));
     let ids: Vec<&str> = r.rules.iter().map(|x| x.id).collect();
@@ -254,7 +259,7 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         a.include_passed && r.format == Format::Json,
     );
     let mut rules: Vec<palisade_engine::RuleInfo> = r.rules.iter().map(|r| r.info()).collect();
-    if blueprint.is_some() {
+    if r.blueprint.is_some() {
         rules.extend(palisade_blueprint::rule_infos());
     }
     let report = palisade_output::Report {

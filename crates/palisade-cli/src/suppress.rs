@@ -274,7 +274,10 @@ fn scan_base(rev: &str, r: &mut Resolved, root: &Path) -> Result<Vec<Finding>> {
     let saved = std::mem::replace(&mut r.opts.paths, mapped);
     let res = crate::scan_cmd::run_scan(r, false);
     r.opts.paths = saved;
-    let base = res?;
+    let mut base = res?;
+    if let Some(b) = &r.blueprint {
+        crate::blueprint_cmd::apply(b, &mut base);
+    }
     drop(wt);
     Ok(base.findings)
 }

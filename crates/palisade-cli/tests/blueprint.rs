@@ -771,3 +771,48 @@ fn markdown_report_ends_with_the_blueprint_tables() {
     assert!(tail.contains("| cardholder |"), "{tail}");
     assert!(tail.contains("| `deletion_protection` | 1 |"), "{tail}");
 }
+
+fn git(dir: &Path, args: &[&str]) {
+    let st = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+}
+
+#[test]
+fn diff_base_reports_only_new_blueprint_findings() {
+    let d = tempfile::tempdir().unwrap();
+    let repo = d.path();
+    git(repo, &["init", "-q"]);
+    write(repo, "main.tf", SMALL_TF);
+    write(repo, "palisade.blueprint.yaml", SMALL_BP);
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "base"]);
+    write(
+        repo,
+        "main.tf",
+        &format!("{SMALL_TF}{}", SMALL_TF.replace("\"data\"", "\"more\"")),
+    );
+    let (code, v) = scan_json(repo, &["--diff-base", "HEAD"]);
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(
+        bp_lines(&v),
+        "fail PAL-BP-VERSIONING aws_s3_bucket.more\n",
+        "the old bucket's finding is not new"
+    );
+}
