@@ -38,6 +38,25 @@ pub struct Config {
     pub max_file_size_mb: Option<u64>,
     /// The architecture blueprint (relative to this file).
     pub blueprint: Option<PathBuf>,
+    /// Where to look for hard-coded secrets: off, iac or all (default).
+    pub secrets: Option<String>,
+    /// Path globs where secrets are not reported.
+    #[serde(default)]
+    pub secrets_allow_paths: Vec<String>,
+    /// Regular expressions; matching secrets are not reported.
+    #[serde(default)]
+    pub secrets_allow_patterns: Vec<String>,
+    /// Custom Rego policy directories, optionally pinned by content hash.
+    #[serde(default)]
+    pub policies: Vec<crate::policy_cmd::PolicySource>,
+    /// `model` (default) or `document`.
+    pub policy_input: Option<String>,
+    /// Packages whose rules produce results (default `main`).
+    #[serde(default)]
+    pub namespaces: Vec<String>,
+    /// Data files for the policies.
+    #[serde(default)]
+    pub policy_data: Vec<PathBuf>,
     /// Free-form settings for rules.
     #[serde(default)]
     pub settings: BTreeMap<String, String>,
@@ -94,6 +113,16 @@ pub fn load(path: &Path) -> Result<Config> {
     c.output = c
         .output
         .map(|p| if p.is_absolute() { p } else { base.join(p) });
+    for s in &mut c.policies {
+        if !s.path.is_absolute() {
+            s.path = base.join(&s.path);
+        }
+    }
+    c.policy_data = c
+        .policy_data
+        .into_iter()
+        .map(|p| if p.is_absolute() { p } else { base.join(p) })
+        .collect();
     c.blueprint = c
         .blueprint
         .map(|p| if p.is_absolute() { p } else { base.join(p) });

@@ -15,6 +15,24 @@ pub enum Format {
     Text,
     Json,
     Sarif,
+    /// JUnit XML, a failing test case per finding.
+    Junit,
+    /// A compact pull-request comment.
+    Markdown,
+    /// GitHub Actions workflow-command annotations.
+    Github,
+    /// The GitLab SAST report (schema 15).
+    GitlabSast,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SecretsArg {
+    /// No secrets detection.
+    Off,
+    /// Only in the IaC files palisade parses.
+    Iac,
+    /// In every file walked (respecting .gitignore and --include/--exclude).
+    All,
 }
 
 #[derive(Args, Debug)]
@@ -64,6 +82,11 @@ pub struct ScanArgs {
     /// Parse only and print counts (for the benchmark).
     #[arg(long, hide = true)]
     pub parse_only: bool,
+    /// Where to look for hard-coded secrets [default: all].
+    #[arg(long, value_enum, value_name = "WHERE")]
+    pub secrets: Option<SecretsArg>,
+    #[command(flatten)]
+    pub policy: crate::policy_cmd::PolicyFlags,
     #[command(flatten)]
     pub suppress: crate::suppress::SuppressFlags,
     /// Worker threads (default: all cores).
@@ -83,6 +106,8 @@ pub struct Resolved {
     /// The blueprint, loaded before the scan by `run` (and applied to the
     /// `--diff-base` scan too).
     pub blueprint: Option<crate::blueprint_cmd::Loaded>,
+    pub policy: crate::policy_cmd::PolicyFlags,
+    pub policy_sources: Vec<crate::policy_cmd::PolicySource>,
 }
 
 pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
@@ -100,7 +125,7 @@ pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
     let format = match (a.format, cfg.format.as_deref()) {
         (Some(f), _) => f,
         (None, Some(s)) => Format::from_str(s, true).map_err(|_| {
-            anyhow::anyhow!("palisade.toml: unknown format {s:?} (text, json, sarif)")
+            anyhow::anyhow!("palisade.toml: unknown format {s:?} (text, json, sarif, junit, markdown, github, gitlab-sast)")
         })?,
         (None, None) => Format::Text,
     };
@@ -163,6 +188,21 @@ pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
             .iter()
             .any(|id| id.eq_ignore_ascii_case(r.id))
     });
+    let mut policy = a.policy.clone();
+    if policy.policy_input.is_none() {
+        if let Some(m) = &cfg.policy_input {
+            policy.policy_input = Some(crate::policy_cmd::InputMode::from_str(m, true).map_err(
+                |_| anyhow::anyhow!("palisade.toml: unknown policy_input {m:?} (model, document)"),
+            )?);
+        }
+    }
+    if policy.namespace.is_empty() {
+        policy.namespace = cfg.namespaces.clone();
+    }
+    policy.data.extend(cfg.policy_data.iter().cloned());
+    if policy.policy_only {
+        rules.clear();
+    }
 
     let settings = palisade_engine::Settings {
         allowed_registries: cfg.allowed_registries.clone(),
@@ -182,6 +222,21 @@ pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
             .max_file_size_mb
             .map(|m| m * 1024 * 1024)
             .unwrap_or(palisade_scan::DEFAULT_MAX_FILE_SIZE),
+        secrets: match a.secrets.or(match cfg.secrets.as_deref() {
+            None => None,
+            Some(s) => Some(SecretsArg::from_str(s, true).map_err(|_| {
+                anyhow::anyhow!("palisade.toml: unknown secrets mode {s:?} (off, iac, all)")
+            })?),
+        }) {
+            Some(SecretsArg::Off) => palisade_scan::SecretsMode::Off,
+            Some(SecretsArg::Iac) => palisade_scan::SecretsMode::Iac,
+            Some(SecretsArg::All) | None => palisade_scan::SecretsMode::All,
+        },
+        secrets_config: palisade_secrets::Config {
+            allow_paths: cfg.secrets_allow_paths.clone(),
+            allow_patterns: cfg.secrets_allow_patterns.clone(),
+            ..Default::default()
+        },
     };
     Ok(Resolved {
         format,
@@ -192,6 +247,8 @@ pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
         opts,
         rules,
         blueprint: None,
+        policy,
+        policy_sources: cfg.policies.clone(),
     })
 }
 
@@ -251,17 +308,43 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         .blueprint
         .as_ref()
         .map(|b| crate::blueprint_cmd::apply(b, &mut out));
-    let ids: Vec<&str> = r.rules.iter().map(|x| x.id).collect();
+    let mut rules: Vec<palisade_engine::RuleInfo> = r.rules.iter().map(|r| r.info()).collect();
+    if r.opts.secrets != palisade_scan::SecretsMode::Off {
+        rules.extend(palisade_scan::secret_rule_infos());
+    }
+    if r.blueprint.is_some() {
+        rules.extend(palisade_blueprint::rule_infos());
+    }
+    let mut policy_failed = false;
+    if let Some(p) = crate::policy_cmd::run_policies(&r.policy, &r.policy_sources, &out)? {
+        out.findings.extend(p.findings);
+        out.findings.sort_by(|a, b| {
+            a.sort_key()
+                .cmp(&b.sort_key())
+                .then(a.status.cmp(&b.status))
+        });
+        rules.extend(p.rules);
+        for e in &p.errors {
+            eprintln!("palisade: policy error: {e}");
+            out.model
+                .diagnostics
+                .push(palisade_model::Diagnostic::error(
+                    "policy-error",
+                    e.message.clone(),
+                    palisade_model::Span::line(e.path.as_str().into(), e.line),
+                ));
+        }
+        policy_failed = !p.errors.is_empty();
+    }
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    rules.dedup_by(|a, b| a.id == b.id);
+    let ids: Vec<&str> = rules.iter().map(|x| x.id.as_str()).collect();
     let post = crate::suppress::process(&a.suppress, a.config.as_deref(), &mut r, &mut out, &ids)?;
     let findings = reported(
         &out,
         r.min_severity,
         a.include_passed && r.format == Format::Json,
     );
-    let mut rules: Vec<palisade_engine::RuleInfo> = r.rules.iter().map(|r| r.info()).collect();
-    if r.blueprint.is_some() {
-        rules.extend(palisade_blueprint::rule_infos());
-    }
     let report = palisade_output::Report {
         tool_version: env!("CARGO_PKG_VERSION"),
         findings: &findings,
@@ -280,7 +363,7 @@ pub fn run(a: ScanArgs) -> Result<u8> {
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             let root = out.root.clone();
-            let source = move |p: &str| std::fs::read_to_string(root.join(p)).ok();
+            let source = crate::redact::source(root, &findings);
             palisade_output::write_text(
                 &report,
                 &palisade_output::TextOptions {
@@ -293,6 +376,14 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         }
         Format::Json => palisade_output::write_json(&report, &mut buf)?,
         Format::Sarif => palisade_output::write_sarif(&report, &mut buf)?,
+        Format::Junit => palisade_output::write_junit(&report, &mut buf)?,
+        Format::Markdown => palisade_output::write_markdown_with(
+            &report,
+            crate::fix_cmd::link_base().as_deref(),
+            &mut buf,
+        )?,
+        Format::Github => palisade_output::write_github(&report, &mut buf)?,
+        Format::GitlabSast => palisade_output::write_gitlab_sast(&report, &mut buf)?,
     }
     crate::blueprint_cmd::append_summary(&r.format, bp_summary.as_ref(), &mut buf);
     match &r.output {
@@ -301,12 +392,16 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         }
         None => std::io::stdout().write_all(&buf)?,
     }
-    Ok(exit_code(
+    let code = exit_code(
         &findings,
         out.diagnostics(),
         r.fail_on_unknown,
         r.fail_on_error,
-    ))
+    );
+    if policy_failed && !(code == 1 && r.policy.keep_going) {
+        return Ok(2);
+    }
+    Ok(code)
 }
 
 pub fn exit_code(
