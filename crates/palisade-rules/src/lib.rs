@@ -3,6 +3,7 @@
 
 pub mod aws;
 pub mod docs;
+pub mod identity;
 pub mod k8s;
 pub mod supply_chain;
 
@@ -12,6 +13,7 @@ use palisade_engine::Rule;
 pub fn all() -> Vec<&'static Rule> {
     let mut v: Vec<&'static Rule> = Vec::new();
     v.extend_from_slice(aws::RULES);
+    v.extend_from_slice(identity::RULES);
     v.extend_from_slice(k8s::RULES);
     v.extend_from_slice(supply_chain::RULES);
     v.sort_by_key(|r| r.id);
