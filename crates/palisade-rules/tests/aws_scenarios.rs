@@ -202,3 +202,65 @@ Resources:
     );
     assert_eq!(status(&f, "PAL-VPC-004", "Ingress"), vec![Status::Fail]);
 }
+
+#[test]
+fn account_defaults_and_literal_names_are_honoured() {
+    let f = scan_tf(
+        "defaults",
+        r#"
+resource "aws_ebs_encryption_by_default" "on" {}
+
+resource "aws_ec2_instance_metadata_defaults" "v2" {
+  http_tokens = "required"
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 10
+}
+
+resource "aws_instance" "web" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  root_block_device {
+    volume_size = 20
+  }
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs"
+}
+
+resource "aws_s3_bucket_policy" "logs" {
+  bucket = "acme-logs"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = "arn:aws:s3:::acme-logs/*"
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+"#,
+    );
+    assert_eq!(
+        status(&f, "PAL-EC2-003", "aws_ebs_volume.data"),
+        vec![Status::Pass],
+        "{f:#?}"
+    );
+    assert_eq!(
+        status(&f, "PAL-EC2-004", "aws_instance.web"),
+        vec![Status::Pass]
+    );
+    assert_eq!(
+        status(&f, "PAL-EC2-001", "aws_instance.web"),
+        vec![Status::Pass]
+    );
+    assert_eq!(
+        status(&f, "PAL-S3-007", "aws_s3_bucket.logs"),
+        vec![Status::Pass]
+    );
+}

@@ -260,3 +260,14 @@ pub const DB_PORTS: &[i64] = &[
 pub const OTHER_REMOTE_PORTS: &[i64] = &[
     20, 21, 23, 135, 137, 138, 139, 445, 2375, 2376, 5500, 5800, 5900, 5985, 5986, 6443, 10250,
 ];
+
+/// Scopes (configurations) that turn EBS encryption by default on with
+/// `aws_ebs_encryption_by_default` (whose `enabled` defaults to true).
+pub fn ebs_default_scopes(cx: &Ctx<'_>) -> Vec<std::sync::Arc<str>> {
+    cx.model
+        .of_type("aws_ebs_encryption_by_default")
+        .filter(|(_, r)| r.attr("enabled").known().and_then(|n| n.as_bool()) != Some(false))
+        .filter(|(_, r)| !r.attr("enabled").is_unknown())
+        .map(|(_, r)| r.scope.clone())
+        .collect()
+}

@@ -1,5 +1,6 @@
 //! PAL-EC2-003: EBS volume is not encrypted.
 
+use super::common::ebs_default_scopes;
 use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 
 pub static RULE: Rule = Rule {
@@ -17,7 +18,7 @@ pub static RULE: Rule = Rule {
     ],
     resource_types: &["aws_ebs_volume", "AWS::EC2::Volume"],
     docs: Docs {
-        what: "Checks that EBS volumes set `encrypted = true` (`Encrypted: true`).",
+        what: "Checks that EBS volumes set `encrypted = true` (`Encrypted: true`). A volume that does not say is accepted when `aws_ebs_encryption_by_default` is enabled in the same configuration.",
         why: "Unencrypted volumes and their snapshots expose data to anyone who can copy or share a snapshot, and fail every regulated-data requirement.",
         fix: "Set `encrypted = true` (ideally with `kms_key_id`), or enable EBS encryption by default in every region.",
         refs: &["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"],
@@ -69,12 +70,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
+    let by_default = ebs_default_scopes(cx);
     for x in &cx.views.aws.ec2.volumes {
         out.judge(
             x.id,
             "encrypted",
             &x.encrypted,
-            false,
+            by_default.contains(&cx.model.get(x.id).scope),
             |v| *v,
             "the EBS volume is not encrypted",
         );

@@ -1,5 +1,6 @@
 //! PAL-EC2-004: EC2 instance or launch template block device is not encrypted.
 
+use super::common::ebs_default_scopes;
 use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 
 pub static RULE: Rule = Rule {
@@ -24,7 +25,7 @@ pub static RULE: Rule = Rule {
         "AWS::AutoScaling::LaunchConfiguration",
     ],
     docs: Docs {
-        what: "Checks the root and EBS block devices declared on instances, launch templates and launch configurations for `encrypted = true`.",
+        what: "Checks the root and EBS block devices declared on instances, launch templates and launch configurations for `encrypted = true`. Devices that do not say are accepted when `aws_ebs_encryption_by_default` is enabled in the same configuration.",
         why: "Instance disks hold application data, logs and often credentials; unencrypted, they leak through snapshots and AMIs.",
         fix: "Set `encrypted = true` on every `root_block_device` / `ebs_block_device` (`Ebs: {Encrypted: true}`), or enable EBS encryption by default.",
         refs: &["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"],
@@ -90,13 +91,15 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
+    let by_default = ebs_default_scopes(cx);
     for i in &cx.views.aws.ec2.instances {
+        let default_on = by_default.contains(&cx.model.get(i.id).scope);
         for (attr, enc) in &i.block_devices {
             out.judge(
                 i.id,
                 attr,
                 enc,
-                false,
+                default_on,
                 |v| *v,
                 "a block device is not encrypted",
             );

@@ -25,7 +25,7 @@ pub static RULE: Rule = Rule {
         "AWS::AutoScaling::LaunchConfiguration",
     ],
     docs: Docs {
-        what: "Checks instances, launch templates and launch configurations for `metadata_options.http_tokens = \"required\"` (IMDSv2 only), or the metadata endpoint disabled. An instance without its own setting inherits it from the launch template it refers to.",
+        what: "Checks instances, launch templates and launch configurations for `metadata_options.http_tokens = \"required\"` (IMDSv2 only), or the metadata endpoint disabled. An instance without its own setting inherits it from the launch template it refers to, or from an `aws_ec2_instance_metadata_defaults` requiring tokens in the same configuration.",
         why: "IMDSv1 answers any HTTP GET, so a server-side request forgery in the application hands out the instance role's credentials (the Capital One breach).",
         fix: "Set `metadata_options { http_tokens = \"required\" }` (`MetadataOptions: {HttpTokens: required}`), or make IMDSv2 the account default.",
         refs: &[
@@ -94,6 +94,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Sink) {
+    // `aws_ec2_instance_metadata_defaults` sets the account's default for
+    // instances that do not choose.
+    let defaults: Vec<_> = cx
+        .model
+        .of_type("aws_ec2_instance_metadata_defaults")
+        .filter(|(_, r)| r.attr("http_tokens").known().and_then(|n| n.as_str()) == Some("required"))
+        .map(|(_, r)| r.scope.clone())
+        .collect();
     for i in &cx.views.aws.ec2.instances {
         if matches!(&i.http_endpoint, Tri::Known(e, _) if e == "disabled") {
             out.pass(
@@ -103,11 +111,12 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
             );
             continue;
         }
+        let account_default = defaults.contains(&cx.model.get(i.id).scope);
         out.judge(
             i.id,
             "metadata_options.http_tokens",
             &i.http_tokens,
-            false,
+            account_default,
             |t| t == "required",
             "the instance metadata service accepts IMDSv1 requests",
         );

@@ -571,6 +571,28 @@ fn owner_of(model: &Model, id: ResourceId, owner_attr: &str) -> Option<ResourceI
         .map(|e| e.to)
 }
 
+/// The governed resource named by a literal (`bucket = "acme-logs"`) rather
+/// than a reference.
+fn owner_by_name(model: &Model, r: &Resource) -> Option<ResourceId> {
+    const BY_NAME: &[(&str, &str, &str, &str)] = &[
+        ("aws_s3_bucket_policy", "bucket", "aws_s3_bucket", "bucket"),
+        (
+            "AWS::S3::BucketPolicy",
+            "Bucket",
+            "AWS::S3::Bucket",
+            "BucketName",
+        ),
+    ];
+    let (_, attr, target, name) = BY_NAME.iter().find(|x| x.0 == r.rtype)?;
+    let want = r.attr(attr).known().and_then(|n| n.as_str())?;
+    model
+        .of_type(target)
+        .find(|(_, o)| {
+            o.scope == r.scope && o.attr(name).known().and_then(|n| n.as_str()) == Some(want)
+        })
+        .map(|(id, _)| id)
+}
+
 pub fn build(model: &Model) -> IamView {
     let mut v = IamView::default();
     let types: Vec<&str> = SOURCES.iter().map(|s| s.0).collect();
@@ -593,7 +615,7 @@ pub fn build(model: &Model) -> IamView {
                 kind: *kind,
                 span: span_of(n, &r.span),
                 doc,
-                owner: owner_of(model, id, owner_attr),
+                owner: owner_of(model, id, owner_attr).or_else(|| owner_by_name(model, r)),
             });
         }
     }
