@@ -189,12 +189,12 @@ pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
             .any(|id| id.eq_ignore_ascii_case(r.id))
     });
     let mut policy = a.policy.clone();
-    if policy.policy_input.is_none() {
-        if let Some(m) = &cfg.policy_input {
-            policy.policy_input = Some(crate::policy_cmd::InputMode::from_str(m, true).map_err(
-                |_| anyhow::anyhow!("palisade.toml: unknown policy_input {m:?} (model, document)"),
-            )?);
-        }
+    if policy.policy_input.is_none()
+        && let Some(m) = &cfg.policy_input
+    {
+        policy.policy_input = Some(crate::policy_cmd::InputMode::from_str(m, true).map_err(
+            |_| anyhow::anyhow!("palisade.toml: unknown policy_input {m:?} (model, document)"),
+        )?);
     }
     if policy.namespace.is_empty() {
         policy.namespace = cfg.namespaces.clone();

@@ -86,16 +86,10 @@ fn expr_json(e: &Expression, src: &str, depth: usize) -> Json {
     match e {
         Expression::Null(_) => Json::Null,
         Expression::Bool(b) => Json::Bool(*b.value()),
-        Expression::Number(n) => serde_json::to_value(n.value().as_f64())
-            .ok()
-            .and_then(|v| {
-                if let Some(i) = n.value().as_i64() {
-                    Some(Json::from(i))
-                } else {
-                    Some(v)
-                }
-            })
-            .unwrap_or(Json::Null),
+        Expression::Number(n) => match n.value().as_i64() {
+            Some(i) => Json::from(i),
+            None => serde_json::to_value(n.value().as_f64()).unwrap_or(Json::Null),
+        },
         Expression::String(s) => Json::String(s.value().to_string()),
         Expression::Array(a) => {
             Json::Array(a.iter().map(|x| expr_json(x, src, depth + 1)).collect())

@@ -195,6 +195,11 @@ fn dockerfile_json(text: &str) -> Json {
     Json::Array(vec![Json::Array(cmds)])
 }
 
+/// Shorthand for a [`DocumentFile`].
+pub fn inputs_doc<'a>(path: &'a str, text: &'a str, kind: &'a str) -> DocumentFile<'a> {
+    DocumentFile { path, text, kind }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,9 +234,4 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].value[1]["contents"]["b"], 2);
     }
-}
-
-/// Shorthand for a [`DocumentFile`].
-pub fn inputs_doc<'a>(path: &'a str, text: &'a str, kind: &'a str) -> DocumentFile<'a> {
-    DocumentFile { path, text, kind }
 }

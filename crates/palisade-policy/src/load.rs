@@ -328,12 +328,11 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (PolicySet, Vec<PolicyErro
 
     // `__rego_metadata__` rules.
     for (name, p) in packages.iter_mut() {
-        if let Ok(v) = engine.eval_rule(format!("data.{name}.__rego_metadata__")) {
-            if let Ok(s) = v.to_json_str() {
-                if let Ok(j) = serde_json::from_str::<serde_json::Value>(&s) {
-                    p.meta = p.meta.clone().or(&crate::meta::PolicyMeta::from_json(&j));
-                }
-            }
+        if let Ok(v) = engine.eval_rule(format!("data.{name}.__rego_metadata__"))
+            && let Ok(s) = v.to_json_str()
+            && let Ok(j) = serde_json::from_str::<serde_json::Value>(&s)
+        {
+            p.meta = p.meta.clone().or(&crate::meta::PolicyMeta::from_json(&j));
         }
     }
 

@@ -136,7 +136,7 @@ impl PolicySet {
                             match engine.eval_rule(format!("data.{pkg}.exception")) {
                                 Ok(v) => result_items(&to_json(&v))
                                     .iter()
-                                    .flat_map(|x| result_items(x))
+                                    .flat_map(result_items)
                                     .filter_map(|x| x.as_str().map(str::to_string))
                                     .collect(),
                                 Err(e) => {
@@ -336,12 +336,11 @@ impl PolicySet {
                     attr = a.clone();
                 } else if let Some((p, line)) = &r.location {
                     span = Span::line(p.as_str().into(), *line);
-                } else if resource.is_none() {
-                    if let Some(m) = model {
-                        if let Some(found) = locate_by_name(m, &input.span, &r.msg) {
-                            span = found;
-                        }
-                    }
+                } else if resource.is_none()
+                    && let Some(m) = model
+                    && let Some(found) = locate_by_name(m, &input.span, &r.msg)
+                {
+                    span = found;
                 }
                 let (address, fres) = match resource {
                     Some((_, res)) => (res.address.clone(), FindingResource::of(res)),

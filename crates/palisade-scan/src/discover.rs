@@ -168,15 +168,15 @@ pub fn discover(
         }
         let path = entry.path();
         let relp = rel(root, path);
-        if let Some(inc) = &include {
-            if !inc.is_match(&relp) {
-                continue;
-            }
+        if let Some(inc) = &include
+            && !inc.is_match(&relp)
+        {
+            continue;
         }
-        if let Some(exc) = &exclude {
-            if exc.is_match(&relp) {
-                continue;
-            }
+        if let Some(exc) = &exclude
+            && exc.is_match(&relp)
+        {
+            continue;
         }
         let kind = match classify(path) {
             Some(k) => k,
