@@ -150,7 +150,9 @@ fn load(path: &Path, kind: PolicyKind) -> Result<Policy> {
 fn build(c: &Common) -> Result<IamModel> {
     let opts = ScanOptions {
         paths: c.paths.clone(),
-        secrets: palisade_scan::SecretsMode::Off,
+        // `All` makes discovery list the other files (plain policy JSON);
+        // `parse` runs no secrets detection.
+        secrets: palisade_scan::SecretsMode::All,
         ..Default::default()
     };
     let (root, files, _, model, _) = palisade_scan::parse(&opts)?;

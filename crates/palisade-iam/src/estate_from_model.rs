@@ -432,20 +432,8 @@ impl<'a> Builder<'a> {
             } else {
                 "permissions_boundary"
             };
-            match r.attr(battr) {
-                Lookup::Known(n) => {
-                    p.boundary = self.managed_arn_policy(id, n, battr, PolicyKind::Boundary)
-                }
-                Lookup::Unknown(n, u) => {
-                    let span = n.span.clone().unwrap_or_else(|| r.span.clone());
-                    p.boundary = Some(broken(
-                        &format!("{}#boundary", r.address),
-                        PolicyKind::Boundary,
-                        &span,
-                        &u.reason,
-                    ));
-                }
-                Lookup::Absent => {}
+            if let Some(n) = r.attr(battr).node() {
+                p.boundary = self.managed_arn_policy(id, n, battr, PolicyKind::Boundary);
             }
             let k = self.out.estate.principals.len();
             self.principal_of.insert(id, k);
@@ -595,6 +583,17 @@ impl<'a> Builder<'a> {
                 return Some((arn.clone(), p.clone()));
             }
         }
+        if let Value::Unknown(u) = &n.value {
+            let span = n
+                .span
+                .clone()
+                .unwrap_or_else(|| self.model.get(id).span.clone());
+            let why = format!("the policy ARN is unknown: {}", u.reason);
+            return Some((
+                why.clone(),
+                Some(broken(&why, PolicyKind::Identity, &span, &why)),
+            ));
+        }
         let s = n.as_str()?;
         if let Some(p) = managed_policy(s) {
             return Some((s.to_string(), Some(p.clone())));
@@ -634,7 +633,14 @@ impl<'a> Builder<'a> {
 
     fn managed_list(&mut self, id: ResourceId, r: &Resource, attr: &str, t: Target) {
         let Some(n) = r.attr(attr).node() else { return };
-        if let Value::Unknown(u) = &n.value {
+        if let Value::Unknown(u) = &n.value
+            && n.refs.iter().all(|x| {
+                self.model
+                    .lookup_in(&r.scope, x)
+                    .iter()
+                    .all(|t| !self.managed.contains_key(t))
+            })
+        {
             let span = n.span.clone().unwrap_or_else(|| r.span.clone());
             let p = broken(
                 &format!("{}#{attr}", r.address),
