@@ -394,8 +394,13 @@ fn escalations(a: EscArgs) -> Result<u8> {
                         s.technique,
                         s.yields
                     );
+                    let mut seen = Vec::new();
                     for g in &s.grants {
-                        println!("     granted by {}", stmt_line(g));
+                        let l = stmt_line(g);
+                        if !seen.contains(&l) {
+                            println!("     granted by {l}");
+                            seen.push(l);
+                        }
                     }
                     for u in &s.unknowns {
                         println!("     unknown: {u}");
