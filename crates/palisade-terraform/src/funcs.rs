@@ -13,6 +13,7 @@ type R = Result<Node, String>;
 /// Functions that move nodes around without looking inside unknown
 /// elements (so unknown elements do not make the result unknown).
 const STRUCTURAL: &[&str] = &[
+    "jsonencode",
     "merge",
     "concat",
     "length",
@@ -584,9 +585,19 @@ fn dispatch(ev: &Ev, m: &ModInst, name: &str, a: Vec<Node>) -> R {
         "sensitive" | "nonsensitive" => arg(&a, 0)?.clone(),
         // ---- encoding
         "jsonencode" => {
-            let j = v::to_json(arg(&a, 0)?)
-                .map_err(|_| "unknown: value to encode is unknown".to_string())?;
-            v::string(serde_json::to_string(&j).map_err(|e| e.to_string())?)
+            let x = arg(&a, 0)?;
+            let mut deep = Vec::new();
+            v::deep_refs(x, &mut deep);
+            let mut out = match v::to_json(x) {
+                Ok(j) => v::string(serde_json::to_string(&j).map_err(|e| e.to_string())?),
+                // A document with some unknown values (a policy naming
+                // `aws_s3_bucket.b.arn`) stays structured, with only those
+                // values unknown, so checks can still read the rest of it.
+                Err(_) if matches!(x.value, Value::Map(_) | Value::List(_)) => x.clone(),
+                Err(_) => return Err("unknown: value to encode is unknown".into()),
+            };
+            out.refs = deep;
+            out
         }
         "jsondecode" => {
             let j: serde_json::Value =
