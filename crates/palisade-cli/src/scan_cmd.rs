@@ -237,6 +237,7 @@ pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
             allow_patterns: cfg.secrets_allow_patterns.clone(),
             ..Default::default()
         },
+        progress: palisade_scan::Progress::default(),
     };
     Ok(Resolved {
         format,
@@ -252,24 +253,61 @@ pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
     })
 }
 
-/// A spinner on standard error when it is a terminal, silent otherwise.
+/// A progress bar on standard error when it is a terminal, silent
+/// otherwise: files parsed out of files found, then the rule phases. It only
+/// appears once a scan has run for a moment, so short scans stay quiet.
 fn progress(enabled: bool) -> Option<indicatif::ProgressBar> {
     if !enabled || !std::io::stderr().is_terminal() {
         return None;
     }
-    let pb = indicatif::ProgressBar::new_spinner();
-    pb.set_message("scanning…");
+    // Hidden until the scan has run for a moment (see `run_scan`).
+    let pb =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+    pb.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {msg:>8} [{bar:30}] {pos}/{len} files ({elapsed})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    pb.set_message("parsing");
     pb.enable_steady_tick(Duration::from_millis(120));
     Some(pb)
 }
 
 pub fn run_scan(r: &Resolved, show_progress: bool) -> Result<ScanOutput> {
     let pb = progress(show_progress);
-    let out = palisade_scan::scan(&r.opts, &r.rules);
+    let mut opts = r.opts.clone();
+    if let Some(pb) = &pb {
+        let pb = pb.clone();
+        let start = std::time::Instant::now();
+        let shown = std::sync::atomic::AtomicBool::new(false);
+        opts.progress = palisade_scan::Progress::new(move |e| {
+            if start.elapsed() > Duration::from_millis(700)
+                && !shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+            {
+                pb.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(8));
+            }
+            match e {
+                palisade_scan::ScanEvent::Discovered { files } => pb.set_length(files as u64),
+                palisade_scan::ScanEvent::Parsed { files } => pb.inc(files as u64),
+                palisade_scan::ScanEvent::Phase(p) => pb.set_message(p),
+            }
+        });
+    }
+    let out = palisade_scan::scan(&opts, &r.rules);
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
     Ok(out?)
+}
+
+/// [`reported`], moving the findings out of the scan instead of copying them.
+fn take_reported(out: &mut ScanOutput, min: Severity, include_passed: bool) -> Vec<Finding> {
+    std::mem::take(&mut out.findings)
+        .into_iter()
+        .filter(|f| f.severity >= min && (include_passed || f.status != Status::Pass))
+        .collect()
 }
 
 /// Findings that are reported (and gate the exit code).
@@ -340,8 +378,10 @@ pub fn run(a: ScanArgs) -> Result<u8> {
     rules.dedup_by(|a, b| a.id == b.id);
     let ids: Vec<&str> = rules.iter().map(|x| x.id.as_str()).collect();
     let post = crate::suppress::process(&a.suppress, a.config.as_deref(), &mut r, &mut out, &ids)?;
-    let findings = reported(
-        &out,
+    // Moved out of the scan, not copied: on a large estate the findings are
+    // the biggest allocation of the run.
+    let findings = take_reported(
+        &mut out,
         r.min_severity,
         a.include_passed && r.format == Format::Json,
     );
@@ -356,7 +396,18 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         suppressed: &post.suppressed,
         baseline: post.baseline.as_ref(),
     };
-    let mut buf: Vec<u8> = Vec::new();
+    // Reports can be large (100+ MB of JSON for 10,000 files): streamed
+    // through a buffered writer rather than built in memory first.
+    let mut buf: Box<dyn Write> = match &r.output {
+        Some(p) => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout().lock(),
+        )),
+    };
     match r.format {
         Format::Text => {
             let color = r.output.is_none()
@@ -385,19 +436,21 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         Format::Github => palisade_output::write_github(&report, &mut buf)?,
         Format::GitlabSast => palisade_output::write_gitlab_sast(&report, &mut buf)?,
     }
-    crate::blueprint_cmd::append_summary(&r.format, bp_summary.as_ref(), &mut buf);
-    match &r.output {
-        Some(p) => {
-            std::fs::write(p, &buf).with_context(|| format!("cannot write {}", p.display()))?
-        }
-        None => std::io::stdout().write_all(&buf)?,
-    }
+    let mut tail: Vec<u8> = Vec::new();
+    crate::blueprint_cmd::append_summary(&r.format, bp_summary.as_ref(), &mut tail);
+    buf.write_all(&tail)?;
+    buf.flush()?;
+    drop(buf);
     let code = exit_code(
         &findings,
         out.diagnostics(),
         r.fail_on_unknown,
         r.fail_on_error,
     );
+    // The process ends here: freeing the model and the findings one by one
+    // would take a sizeable share of the run on a large estate.
+    std::mem::forget(findings);
+    std::mem::forget(out);
     if policy_failed && !(code == 1 && r.policy.keep_going) {
         return Ok(2);
     }

@@ -45,6 +45,44 @@ pub struct ScanOptions {
     /// Where hard-coded secrets are looked for.
     pub secrets: SecretsMode,
     pub secrets_config: palisade_secrets::Config,
+    /// Called as the scan advances (for a progress bar).
+    pub progress: Progress,
+}
+
+/// How far a scan is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScanEvent {
+    /// Discovery found this many files to parse.
+    Discovered { files: usize },
+    /// This many more files were parsed.
+    Parsed { files: usize },
+    /// A phase after parsing started: `"rules"`, `"secrets"`.
+    Phase(&'static str),
+}
+
+/// An optional progress callback, shared by the parsing threads.
+#[derive(Clone, Default)]
+pub struct Progress(pub Option<Arc<dyn Fn(ScanEvent) + Send + Sync>>);
+
+impl Progress {
+    pub fn new(f: impl Fn(ScanEvent) + Send + Sync + 'static) -> Self {
+        Progress(Some(Arc::new(f)))
+    }
+    fn emit(&self, e: ScanEvent) {
+        if let Some(f) = &self.0 {
+            f(e);
+        }
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Progress(callback)"
+        } else {
+            "Progress(none)"
+        })
+    }
 }
 
 /// `--secrets`: not at all, in the IaC files only, or in every file walked.
@@ -67,6 +105,7 @@ impl Default for ScanOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             secrets: SecretsMode::All,
             secrets_config: palisade_secrets::Config::default(),
+            progress: Progress::default(),
         }
     }
 }
@@ -132,6 +171,9 @@ pub fn parse(
     let root = scan_root(&opts.paths)?;
     let (files, mut diagnostics) = discover(&root, opts)?;
     timings.discover = t.elapsed();
+    let parsable = files.iter().filter(|f| f.kind != FileKind::Other).count();
+    opts.progress
+        .emit(ScanEvent::Discovered { files: parsable });
 
     let t = Instant::now();
     let bytes = files.iter().map(|f| f.size).sum();
@@ -144,6 +186,12 @@ pub fn parse(
     tf_dirs.sort();
     tf_dirs.dedup();
     let tf = palisade_terraform::load(&root, &tf_dirs, &opts.tf);
+    opts.progress.emit(ScanEvent::Parsed {
+        files: files
+            .iter()
+            .filter(|f| f.kind == FileKind::Terraform)
+            .count(),
+    });
 
     // Plans are located through the Terraform source when it was scanned.
     let mut tf_spans: HashMap<String, Span> = HashMap::new();
@@ -156,7 +204,11 @@ pub fn parse(
     let others: Vec<Parsed> = files
         .par_iter()
         .filter(|f| f.kind != FileKind::Terraform && f.kind != FileKind::Other)
-        .map(|f| parse_one(&root, f, &tf_spans))
+        .map(|f| {
+            let p = parse_one(&root, f, &tf_spans);
+            opts.progress.emit(ScanEvent::Parsed { files: 1 });
+            p
+        })
         .collect();
     timings.parse = t.elapsed();
 
@@ -220,9 +272,11 @@ fn parse_one(root: &Path, f: &SourceFile, tf_spans: &HashMap<String, Span>) -> P
 pub fn scan(opts: &ScanOptions, rules: &[&'static Rule]) -> Result<ScanOutput, ScanError> {
     let (root, files, bytes, model, mut timings) = parse(opts)?;
     let t = Instant::now();
+    opts.progress.emit(ScanEvent::Phase("rules"));
     let views = Views::build(&model);
     let mut findings = run_rules(rules, &model, &views, &opts.settings);
     if opts.secrets != SecretsMode::Off {
+        opts.progress.emit(ScanEvent::Phase("secrets"));
         let scanner = palisade_secrets::Scanner::new(&opts.secrets_config)
             .map_err(|e| ScanError::Secrets(e.to_string()))?;
         findings.extend(secrets(&root, &files, &scanner));
