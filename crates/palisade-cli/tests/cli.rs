@@ -719,8 +719,16 @@ fn a_closed_pipe_is_not_a_crash() {
 #[test]
 fn conftest_document_mode_through_the_cli() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "k8s/app.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n");
-    write(dir.path(), "infra/main.tf", "resource \"aws_s3_bucket\" \"site\" {\n  bucket = \"x\"\n  acl    = \"public-read\"\n}\n");
+    write(
+        dir.path(),
+        "k8s/app.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n",
+    );
+    write(
+        dir.path(),
+        "infra/main.tf",
+        "resource \"aws_s3_bucket\" \"site\" {\n  bucket = \"x\"\n  acl    = \"public-read\"\n}\n",
+    );
     // An unchanged Conftest policy, Rego v0 syntax, in two packages.
     write(
         dir.path(),
@@ -732,11 +740,24 @@ fn conftest_document_mode_through_the_cli() {
         "policy/tf.rego",
         "package terraform\n\ndeny[msg] {\n  some name\n  b := input.resource.aws_s3_bucket[name][_]\n  b.acl == \"public-read\"\n  msg := sprintf(\"bucket `%s` is public\", [name])\n}\n",
     );
-    write(dir.path(), "policy/combined.rego", "package combined\n\nwarn[msg] {\n  count(input) > 1\n  msg := sprintf(\"%d files\", [count(input)])\n}\n");
+    write(
+        dir.path(),
+        "policy/combined.rego",
+        "package combined\n\nwarn[msg] {\n  count(input) > 1\n  msg := sprintf(\"%d files\", [count(input)])\n}\n",
+    );
     let root = dir.path().to_str().unwrap().to_string();
     let policy = dir.path().join("policy");
     let policy = policy.to_str().unwrap();
-    let base = [root.as_str(), "--policy-only", "--secrets", "off", "--policy", policy, "--policy-input", "document"];
+    let base = [
+        root.as_str(),
+        "--policy-only",
+        "--secrets",
+        "off",
+        "--policy",
+        policy,
+        "--policy-input",
+        "document",
+    ];
 
     // Only `main` by default: nothing here.
     let (code, v) = json_scan(&base);
@@ -746,16 +767,29 @@ fn conftest_document_mode_through_the_cli() {
     let (code, v) = json_scan(&args);
     assert_eq!(code, 1);
     let f = v["findings"].as_array().unwrap();
-    let k = f.iter().find(|x| x["rule_id"] == "kubernetes.deny").expect("k8s verdict");
+    let k = f
+        .iter()
+        .find(|x| x["rule_id"] == "kubernetes.deny")
+        .expect("k8s verdict");
     assert_eq!(k["message"], "Pod web is privileged");
     assert_eq!(k["location"]["path"], "k8s/app.yaml");
-    let t = f.iter().find(|x| x["rule_id"] == "terraform.deny").expect("terraform verdict");
+    let t = f
+        .iter()
+        .find(|x| x["rule_id"] == "terraform.deny")
+        .expect("terraform verdict");
     assert_eq!(t["message"], "bucket `site` is public");
     assert_eq!(t["location"]["path"], "infra/main.tf");
-    assert_eq!(t["location"]["start_line"], 1, "located at the resource the message names");
+    assert_eq!(
+        t["location"]["start_line"], 1,
+        "located at the resource the message names"
+    );
     let mut args = base.to_vec();
     args.extend(["--all-namespaces", "--combine"]);
     let (_, v) = json_scan(&args);
     let f = v["findings"].as_array().unwrap();
-    assert!(f.iter().any(|x| x["rule_id"] == "combined.warn" && x["message"] == "2 files"), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|x| x["rule_id"] == "combined.warn" && x["message"] == "2 files"),
+        "{f:?}"
+    );
 }

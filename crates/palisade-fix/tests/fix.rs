@@ -127,7 +127,10 @@ fn safe_fixes_remove_findings_and_keep_comments() {
     // MFA delete (PAL-S3-008) is judged on versioned buckets, and the fix of
     // PAL-S3-005 turned versioning on.
     let unlocked = ("PAL-S3-008".to_string(), "aws_s3_bucket.logs".to_string());
-    let new: Vec<_> = after.difference(&before).filter(|f| **f != unlocked).collect();
+    let new: Vec<_> = after
+        .difference(&before)
+        .filter(|f| **f != unlocked)
+        .collect();
     assert!(new.is_empty(), "new findings: {new:?}");
 
     let tf = std::fs::read_to_string(root.join("main.tf")).unwrap();
