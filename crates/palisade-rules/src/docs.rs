@@ -24,10 +24,11 @@ pub fn markdown(rule: &Rule) -> String {
             .join(", ")
     );
     let langs = languages(rule);
+    let plans = crate::applies_to_plans(rule) && !langs.contains(&Lang::TerraformPlan);
     let _ = writeln!(
         s,
         "| Languages | {} |",
-        langs
+        supported_languages(rule)
             .iter()
             .map(|l| l.title())
             .collect::<Vec<_>>()
@@ -40,6 +41,12 @@ pub fn markdown(rule: &Rule) -> String {
         let fails: Vec<_> = d.failing.iter().filter(|e| e.lang == *lang).collect();
         let passes: Vec<_> = d.passing.iter().filter(|e| e.lang == *lang).collect();
         let _ = writeln!(s, "## Example ({})\n", lang.title());
+        if *lang == Lang::Terraform && plans {
+            let _ = writeln!(
+                s,
+                "The same check applies to `terraform show -json` plans of this configuration (verified by tests).\n"
+            );
+        }
         for e in fails {
             let _ = writeln!(
                 s,
@@ -75,7 +82,10 @@ pub fn markdown(rule: &Rule) -> String {
     s.trim_end().to_string() + "\n"
 }
 
-/// The languages a rule has examples in, in a fixed order.
+/// The languages a rule has examples in, in a fixed order. Terraform plan
+/// JSON is listed only for rules with plan examples of their own; the
+/// generated page adds it for every rule whose Terraform examples are proved
+/// to hold for plans ([`crate::applies_to_plans`]).
 pub fn languages(rule: &Rule) -> Vec<Lang> {
     let all = [
         Lang::Terraform,
@@ -93,6 +103,22 @@ pub fn languages(rule: &Rule) -> Vec<Lang> {
                 .any(|e| e.lang == *l)
         })
         .collect()
+}
+
+/// The languages a rule applies to: those it has examples in, plus
+/// Terraform plan JSON when its Terraform examples are proved to give the
+/// same verdict on their plans (every rule with Terraform examples but those
+/// in [`crate::PLAN_EXEMPT`]).
+pub fn supported_languages(rule: &Rule) -> Vec<Lang> {
+    let mut v = languages(rule);
+    if crate::applies_to_plans(rule) && !v.contains(&Lang::TerraformPlan) {
+        let at = v
+            .iter()
+            .position(|l| *l == Lang::Terraform)
+            .map_or(0, |i| i + 1);
+        v.insert(at, Lang::TerraformPlan);
+    }
+    v
 }
 
 /// The rule index page, `docs/rules/README.md`.
@@ -121,6 +147,37 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
+
+    #[test]
+    fn terraform_rules_document_plans_unless_exempt() {
+        let s3 = crate::get("PAL-S3-001").expect("PAL-S3-001");
+        assert_eq!(
+            supported_languages(s3)[..2],
+            [Lang::Terraform, Lang::TerraformPlan]
+        );
+        let page = markdown(s3);
+        assert!(page.contains("| Languages | Terraform, Terraform plan JSON"));
+        assert!(page.contains(
+            "## Example (Terraform)\n\nThe same check applies to `terraform show -json` plans of this configuration (verified by tests)."
+        ));
+        for id in crate::PLAN_EXEMPT {
+            let r = crate::get(id).expect("exempt rule exists");
+            assert!(
+                !supported_languages(r).contains(&Lang::TerraformPlan),
+                "{id}"
+            );
+            assert!(!markdown(r).contains("terraform show -json"), "{id}");
+        }
+        for r in crate::all() {
+            let has_tf = languages(r).contains(&Lang::Terraform);
+            assert_eq!(
+                supported_languages(r).contains(&Lang::TerraformPlan),
+                has_tf && !crate::PLAN_EXEMPT.contains(&r.id),
+                "{}",
+                r.id
+            );
+        }
+    }
 
     /// The checked-in docs must equal the generated ones.
     #[test]

@@ -20,6 +20,36 @@ pub fn all() -> Vec<&'static Rule> {
     v
 }
 
+/// Rules with Terraform examples whose facts cannot exist in a Terraform plan
+/// (`terraform show -json`): they look at module calls, provider blocks,
+/// `terraform` settings or the lock file, none of which a plan holds as
+/// resources. Every other rule with a Terraform example is proved to give the
+/// same verdict on the plan of that example (`palisade-scan`'s
+/// `plan_equivalence` test), and its docs say so.
+pub const PLAN_EXEMPT: &[&str] = &[
+    // A `module` block with a git source not pinned to a tag or commit.
+    "PAL-SC-012",
+    // A `module` block from the registry without `version`.
+    "PAL-SC-013",
+    // A `module` block whose source is plain HTTP.
+    "PAL-SC-014",
+    // A `required_providers` entry (`terraform` block) without a version.
+    "PAL-SC-015",
+    // A `terraform` block with no `.terraform.lock.hcl` beside it.
+    "PAL-SC-016",
+];
+
+/// Whether the rule's Terraform examples are verified in plan form too.
+pub fn applies_to_plans(rule: &Rule) -> bool {
+    !PLAN_EXEMPT.contains(&rule.id)
+        && rule
+            .docs
+            .failing
+            .iter()
+            .chain(rule.docs.passing)
+            .any(|e| e.lang == palisade_engine::Lang::Terraform)
+}
+
 /// Looks a rule up by id (case-insensitive).
 pub fn get(id: &str) -> Option<&'static Rule> {
     all().into_iter().find(|r| r.id.eq_ignore_ascii_case(id))

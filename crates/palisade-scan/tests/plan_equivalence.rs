@@ -1,0 +1,220 @@
+//! One check covers Terraform HCL and Terraform plan JSON alike: for every
+//! rule with Terraform examples, each example is loaded from HCL, turned into
+//! the plan JSON terraform 1.x would write for it (`palisade-plansynth`),
+//! and the plan alone is scanned. The verdict must be the one of the HCL scan:
+//! a failing example yields exactly one failure of the rule, a passing one no
+//! failure and no unknown.
+//!
+//! Rules whose facts cannot exist in a plan (module calls, provider blocks,
+//! `terraform` settings, the lock file) are listed in
+//! `palisade_rules::PLAN_EXEMPT`; the list is checked to be small and exact.
+
+use std::path::Path;
+
+use palisade_engine::{Lang, Rule, Status};
+use palisade_model::{Level, Mode, Resource, SourceKind};
+use palisade_scan::{ScanOptions, SecretsMode, scan};
+
+struct Outcome {
+    fails: usize,
+    unknowns: usize,
+    errors: Vec<String>,
+    resources: Vec<Resource>,
+    /// Reference edges as (from address, to address, attribute path).
+    edges: Vec<(String, String, String)>,
+}
+
+fn run(rule: &'static Rule, dir: &Path) -> Result<Outcome, String> {
+    // The registry allow-list rule is inactive without a list; its docs use this one.
+    let settings = palisade_engine::Settings {
+        allowed_registries: vec!["registry.example.com".into()],
+        ..Default::default()
+    };
+    let opts = ScanOptions {
+        paths: vec![dir.to_path_buf()],
+        settings,
+        secrets: SecretsMode::Off,
+        ..Default::default()
+    };
+    let out = scan(&opts, &[rule]).map_err(|e| e.to_string())?;
+    if out.files.is_empty() {
+        return Err("no file recognised".into());
+    }
+    let count = |s: Status| {
+        out.findings
+            .iter()
+            .filter(|f| f.rule_id == rule.id && f.status == s)
+            .count()
+    };
+    Ok(Outcome {
+        fails: count(Status::Fail),
+        unknowns: count(Status::Unknown),
+        errors: out
+            .diagnostics()
+            .iter()
+            .filter(|d| d.level == Level::Error)
+            .map(|d| d.to_string())
+            .collect(),
+        edges: out
+            .model
+            .edges()
+            .iter()
+            .map(|e| {
+                (
+                    out.model.get(e.from).address.clone(),
+                    out.model.get(e.to).address.clone(),
+                    e.path.clone(),
+                )
+            })
+            .collect(),
+        resources: out.model.resources,
+    })
+}
+
+/// Scans the HCL example, then the plan synthesized from what it loaded.
+fn hcl_and_plan(rule: &'static Rule, code: &str) -> Result<(Outcome, Outcome, String), String> {
+    let tf = tempfile::tempdir().map_err(|e| e.to_string())?;
+    std::fs::write(tf.path().join(Lang::Terraform.file_name()), code).map_err(|e| e.to_string())?;
+    let hcl = run(rule, tf.path())?;
+    let plan_text = palisade_plansynth::synthesize_string(&hcl.resources);
+    let pd = tempfile::tempdir().map_err(|e| e.to_string())?;
+    std::fs::write(pd.path().join(Lang::TerraformPlan.file_name()), &plan_text)
+        .map_err(|e| e.to_string())?;
+    let plan = run(rule, pd.path())?;
+    Ok((hcl, plan, plan_text))
+}
+
+/// The plan holds the same resources with the same values (unknowns as
+/// null), and every reference edge of the HCL model links the same two
+/// resources in the plan model, through the same attribute.
+fn same_model(hcl: &Outcome, plan: &Outcome) -> Option<String> {
+    let planned: Vec<&Resource> = hcl
+        .resources
+        .iter()
+        .filter(|r| palisade_plansynth::is_plannable(r))
+        .collect();
+    if planned.len() != plan.resources.len() {
+        return Some(format!(
+            "{} resources in HCL, {} in the plan",
+            planned.len(),
+            plan.resources.len()
+        ));
+    }
+    for h in planned {
+        let Some(p) = plan.resources.iter().find(|p| p.address == h.address) else {
+            return Some(format!("{} is not in the plan", h.address));
+        };
+        if p.kind != SourceKind::TerraformPlan || p.mode != h.mode || p.rtype != h.rtype {
+            return Some(format!("{} differs in kind, mode or type", h.address));
+        }
+        if p.attrs.to_json() != h.attrs.to_json() {
+            return Some(format!(
+                "{}: values differ\n  HCL  {}\n  plan {}",
+                h.address,
+                h.attrs.to_json(),
+                p.attrs.to_json()
+            ));
+        }
+    }
+    for (from, to, path) in &hcl.edges {
+        let top = |p: &str| p.split('.').next().unwrap_or_default().to_string();
+        let linked = plan
+            .edges
+            .iter()
+            .any(|(f, t, p)| f == from && t == to && top(p) == top(path));
+        if !linked {
+            return Some(format!("{from} → {to} ({path}) is not linked in the plan"));
+        }
+    }
+    None
+}
+
+fn terraform_examples(rule: &Rule) -> Vec<(bool, &'static str)> {
+    let f = rule.docs.failing.iter().map(|e| (true, e));
+    let p = rule.docs.passing.iter().map(|e| (false, e));
+    f.chain(p)
+        .filter(|(_, e)| e.lang == Lang::Terraform)
+        .map(|(failing, e)| (failing, e.code))
+        .collect()
+}
+
+#[test]
+fn terraform_examples_give_the_same_verdict_as_plans() {
+    let mut problems = Vec::new();
+    let (mut rules, mut examples) = (0, 0);
+    for rule in palisade_rules::all() {
+        let exs = terraform_examples(rule);
+        if exs.is_empty() || palisade_rules::PLAN_EXEMPT.contains(&rule.id) {
+            continue;
+        }
+        assert!(palisade_rules::applies_to_plans(rule), "{}", rule.id);
+        rules += 1;
+        for (failing, code) in exs {
+            examples += 1;
+            let kind = if failing { "failing" } else { "passing" };
+            let (hcl, plan, text) = match hcl_and_plan(rule, code) {
+                Ok(x) => x,
+                Err(e) => {
+                    problems.push(format!("{} {kind} example: {e}", rule.id));
+                    continue;
+                }
+            };
+            let want = if failing { (1, 0) } else { (0, 0) };
+            let got_hcl = (hcl.fails, hcl.unknowns);
+            let got_plan = (plan.fails, plan.unknowns);
+            if let Some(p) = same_model(&hcl, &plan) {
+                problems.push(format!("{} {kind} example: {p}", rule.id));
+            }
+            if got_hcl != want {
+                problems.push(format!(
+                    "{} {kind} example: HCL gives {got_hcl:?} (fails, unknowns), not {want:?}",
+                    rule.id
+                ));
+            } else if got_plan != want || !plan.errors.is_empty() {
+                let verbose = std::env::var_os("PLAN_EQUIV_VERBOSE").is_some();
+                problems.push(format!(
+                    "{} {kind} example: plan gives {got_plan:?} (fails, unknowns), HCL {got_hcl:?}; plan errors {:?}{}",
+                    rule.id,
+                    plan.errors,
+                    if verbose { format!("\n{text}") } else { String::new() }
+                ));
+            }
+        }
+    }
+    assert!(rules > 100, "only {rules} rules with Terraform examples");
+    assert!(
+        problems.is_empty(),
+        "{} of {examples} Terraform examples ({rules} rules) disagree in plan form:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// Every exempt rule exists, has Terraform examples, and at least one of them
+/// holds nothing a plan could hold: all it loads are module calls, provider
+/// blocks or `terraform` settings. The list stays short.
+#[test]
+fn plan_exemptions_are_few_and_exact() {
+    let exempt = palisade_rules::PLAN_EXEMPT;
+    assert!(exempt.len() <= 12, "{} exempt rules", exempt.len());
+    let mut sorted = exempt.to_vec();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), exempt.len(), "duplicates in PLAN_EXEMPT");
+    for id in exempt {
+        let rule = palisade_rules::get(id).unwrap_or_else(|| panic!("{id}: no such rule"));
+        assert!(!palisade_rules::applies_to_plans(rule), "{id}");
+        let exs = terraform_examples(rule);
+        assert!(!exs.is_empty(), "{id}: no Terraform example");
+        let meta_only = exs.iter().any(|(_, code)| {
+            let dir = tempfile::tempdir().expect("tempdir");
+            std::fs::write(dir.path().join("main.tf"), code).expect("write");
+            let out = run(rule, dir.path()).expect("scan");
+            !out.resources.is_empty() && out.resources.iter().all(|r| r.mode == Mode::Meta)
+        });
+        assert!(
+            meta_only,
+            "{id}: no Terraform example made only of module calls, providers or settings; it does not belong in PLAN_EXEMPT"
+        );
+    }
+}
