@@ -41,14 +41,37 @@ pub fn is_plannable(r: &Resource) -> bool {
     r.kind == SourceKind::Terraform && r.mode != Mode::Meta
 }
 
+/// How to synthesize.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options<'a> {
+    /// Attributes that every planned managed resource gets as "known after
+    /// apply" when the model does not hold them (terraform computes `id` for
+    /// every resource it creates, `arn` and `tags_all` for most AWS ones).
+    /// Empty by default: exactly what the model holds unknown is unknown.
+    pub computed: &'a [&'a str],
+}
+
+/// The attributes terraform computes on create for (most) AWS resources.
+pub const AWS_COMPUTED: &[&str] = &["id", "arn", "tags_all"];
+
 /// The plan JSON of these resources, pretty-printed.
 pub fn synthesize_string(resources: &[Resource]) -> String {
-    serde_json::to_string_pretty(&synthesize(resources)).unwrap_or_default()
+    synthesize_string_with(resources, &Options::default())
+}
+
+/// [`synthesize_string`] with options.
+pub fn synthesize_string_with(resources: &[Resource], opts: &Options<'_>) -> String {
+    serde_json::to_string_pretty(&synthesize_with(resources, opts)).unwrap_or_default()
 }
 
 /// The plan JSON terraform 1.x would produce for these resources (those
 /// that are not [plannable](is_plannable) are ignored).
 pub fn synthesize(resources: &[Resource]) -> Json {
+    synthesize_with(resources, &Options::default())
+}
+
+/// [`synthesize`] with options.
+pub fn synthesize_with(resources: &[Resource], opts: &Options<'_>) -> Json {
     let mut planned = ModuleTree::default();
     let mut prior = ModuleTree::default();
     let mut changes = Vec::new();
@@ -57,7 +80,17 @@ pub fn synthesize(resources: &[Resource]) -> Json {
 
     for r in resources.iter().filter(|r| is_plannable(r)) {
         let module_address = module_address(r);
-        let (values, unknown) = convert(&r.attrs, 0);
+        let (mut values, mut unknown) = convert(&r.attrs, 0);
+        if r.mode == Mode::Managed
+            && let (Json::Object(v), Json::Object(u)) = (&mut values, &mut unknown)
+        {
+            for k in opts.computed {
+                if !v.contains_key(*k) {
+                    v.insert((*k).into(), Json::Null);
+                    u.insert((*k).into(), Json::Bool(true));
+                }
+            }
+        }
         let values = match values {
             Json::Object(_) => values,
             _ => Json::Object(Map::new()),
