@@ -234,3 +234,90 @@ fn plan_exemptions_are_few_and_exact() {
         );
     }
 }
+
+/// Terraform writes every attribute of a resource's schema into the plan:
+/// an unset attribute is `null`, an unset nested block `[]`. We have no
+/// provider schemas here, so the schema of a type is approximated by the
+/// union of the top-level attributes its resources have across all the
+/// Terraform examples; each example's plan then carries the others as unset.
+/// A rule must read `null` and `[]` as it reads an absent attribute.
+#[test]
+fn unset_attributes_in_plans_read_as_absent() {
+    use std::collections::BTreeMap;
+
+    use palisade_model::{Node, Value};
+
+    let mut loaded = Vec::new();
+    for rule in palisade_rules::all() {
+        if palisade_rules::PLAN_EXEMPT.contains(&rule.id) {
+            continue;
+        }
+        for (failing, code) in terraform_examples(rule) {
+            let dir = tempfile::tempdir().expect("tempdir");
+            std::fs::write(dir.path().join("main.tf"), code).expect("write");
+            let out = run(rule, dir.path()).expect("scan");
+            loaded.push((rule, failing, out.resources));
+        }
+    }
+    // type → attribute → whether it is a nested block (a list of objects).
+    let mut schema: BTreeMap<String, BTreeMap<String, bool>> = BTreeMap::new();
+    for (_, _, resources) in &loaded {
+        for r in resources.iter().filter(|r| r.mode == Mode::Managed) {
+            let Some(m) = r.attrs.as_map() else { continue };
+            let s = schema.entry(r.rtype.clone()).or_default();
+            for (k, v) in m {
+                let block = v
+                    .as_list()
+                    .is_some_and(|l| !l.is_empty() && l.iter().all(|x| x.as_map().is_some()));
+                *s.entry(k.clone()).or_default() |= block;
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    let mut unset = 0;
+    for (rule, failing, resources) in &loaded {
+        let padded: Vec<Resource> = resources
+            .iter()
+            .cloned()
+            .map(|mut r| {
+                if r.mode == Mode::Managed
+                    && let (Some(s), Value::Map(m)) = (schema.get(&r.rtype), &mut r.attrs.value)
+                {
+                    for (k, block) in s {
+                        if !m.contains_key(k) {
+                            unset += 1;
+                            let node = if *block {
+                                Node::list(Vec::new(), None)
+                            } else {
+                                Node::null(None)
+                            };
+                            m.insert(k.clone(), node);
+                        }
+                    }
+                }
+                r
+            })
+            .collect();
+        let text = palisade_plansynth::synthesize_string(&padded);
+        let pd = tempfile::tempdir().expect("tempdir");
+        std::fs::write(pd.path().join("plan.json"), &text).expect("write");
+        let plan = run(rule, pd.path()).expect("scan");
+        let want = if *failing { (1, 0) } else { (0, 0) };
+        if (plan.fails, plan.unknowns) != want {
+            let kind = if *failing { "failing" } else { "passing" };
+            problems.push(format!(
+                "{} {kind} example: plan with unset attributes gives {:?} (fails, unknowns), want {want:?}",
+                rule.id,
+                (plan.fails, plan.unknowns)
+            ));
+        }
+    }
+    assert!(unset > 200, "only {unset} unset attributes written");
+    assert!(
+        problems.is_empty(),
+        "{} of {} examples disagree when unset attributes are null:\n{}",
+        problems.len(),
+        loaded.len(),
+        problems.join("\n")
+    );
+}
