@@ -100,7 +100,13 @@ pub fn fingerprint(rule_id: &str, scope: &str, address: &str, attr_path: &str) -
         h.update([0u8]);
     }
     let d = h.finalize();
-    d.iter().take(12).map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(24);
+    for b in d.iter().take(12) {
+        s.push(char::from(HEX[usize::from(b >> 4)]));
+        s.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
+    s
 }
 
 #[cfg(test)]
