@@ -42,10 +42,19 @@ pub struct NetRule {
 
 pub const WORLD: [&str; 2] = ["0.0.0.0/0", "::/0"];
 
+/// Whether a CIDR covers every address: a `/0` prefix, whatever the base
+/// address is written as (`192.168.1.0/0` is the whole internet too).
+pub fn is_world_cidr(c: &str) -> bool {
+    let c = c.trim();
+    WORLD.contains(&c)
+        || c.split_once('/')
+            .is_some_and(|(addr, len)| !addr.is_empty() && len.trim().parse::<u8>() == Ok(0))
+}
+
 impl NetRule {
     /// The first CIDR that is the whole internet.
     pub fn world(&self) -> Option<&(String, Span)> {
-        self.cidrs.find(|c| WORLD.contains(&c.trim()))
+        self.cidrs.find(is_world_cidr)
     }
 
     /// Whether the rule is known to be open to the internet; unknown when a

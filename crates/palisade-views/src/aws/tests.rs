@@ -251,3 +251,73 @@ fn lambda_environment_and_eks_defaults() {
     assert!(c.public_access_cidrs.values.is_empty());
     assert!(c.secrets_encryption.is_absent());
 }
+
+/// Corpus regression (CloudFormation sample `SSHLocation` default
+/// `192.168.1.0/0`): any `/0` prefix is the whole internet, not only
+/// `0.0.0.0/0`.
+#[test]
+fn a_slash_zero_cidr_with_a_nonzero_base_is_the_internet() {
+    let c = cfn(
+        "AWS::EC2::SecurityGroup",
+        "Ssh",
+        1,
+        json!({"GroupDescription": "x", "SecurityGroupIngress": [
+            {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "192.168.1.0/0"},
+            {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "192.168.1.0/24"},
+            {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIpv6": "2001:db8::/0"}
+        ]}),
+    );
+    let (_, v) = views(vec![c]);
+    let r = &v.ec2.rules;
+    assert_eq!(r.len(), 3);
+    assert!(matches!(r[0].open_to_world(), Tri::Known(true, _)));
+    assert!(matches!(r[1].open_to_world(), Tri::Known(false, _)));
+    assert!(matches!(r[2].open_to_world(), Tri::Known(true, _)));
+    assert!(super::ec2::is_world_cidr(" 0.0.0.0/0 "));
+    assert!(!super::ec2::is_world_cidr("10.0.0.0/8"));
+    assert!(!super::ec2::is_world_cidr("/0"));
+}
+
+/// Corpus regression (TerraGoat `db-app.tf`, `iam.tf`): an attribute set to
+/// another managed resource's attribute whose value is only known after
+/// apply is present, so an instance profile / a user attachment is seen.
+#[test]
+fn an_unknown_reference_to_a_managed_resource_is_present() {
+    let mut i = tf("aws_instance", "app", 1, json!({"ami": "ami-1"}));
+    set(
+        &mut i,
+        "iam_instance_profile",
+        Node::unknown(
+            "known after apply: data.aws_caller_identity.current.account_id",
+            None,
+        )
+        .with_refs(vec![
+            "aws_iam_instance_profile.p.name".into(),
+            "data.aws_caller_identity.current.account_id".into(),
+        ]),
+    );
+    let mut p = tf("aws_iam_user_policy", "up", 5, json!({"policy": "{}"}));
+    set(
+        &mut p,
+        "user",
+        Node::unknown("known after apply: aws_iam_user.u.name", None)
+            .with_refs(vec!["aws_iam_user.u.name".into()]),
+    );
+    // Only data sources and variables behind it: still unknown.
+    let mut j = tf("aws_instance", "other", 9, json!({"ami": "ami-1"}));
+    set(
+        &mut j,
+        "iam_instance_profile",
+        Node::unknown("var.profile has no value", None).with_refs(vec!["var.profile".into()]),
+    );
+    let (_, v) = views(vec![i, p, j]);
+    assert!(matches!(
+        v.ec2.instances[0].instance_profile,
+        Tri::Known(true, _)
+    ));
+    assert!(matches!(
+        v.ec2.instances[1].instance_profile,
+        Tri::Unknown(..)
+    ));
+    assert_eq!(v.iam.user_attachments.len(), 1);
+}

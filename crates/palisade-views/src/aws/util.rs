@@ -123,6 +123,11 @@ pub fn present(r: &Resource, tf: &str, cfn: &str) -> Tri<bool> {
 pub fn present_node(l: Lookup<'_>, fallback: &Span) -> Tri<bool> {
     match l {
         Lookup::Absent => Tri::Absent(fallback.clone()),
+        // An attribute of another managed resource (`aws_x.y.name`) is set
+        // once applied, even when its value is not known yet.
+        Lookup::Unknown(n, _) if n.refs.iter().any(|r| is_managed_resource_ref(r)) => {
+            Tri::Known(true, n.span.clone().unwrap_or_else(|| fallback.clone()))
+        }
         Lookup::Unknown(n, u) => Tri::Unknown(
             u.reason.to_string(),
             n.span.clone().unwrap_or_else(|| fallback.clone()),
@@ -143,6 +148,21 @@ pub fn present_node(l: Lookup<'_>, fallback: &Span) -> Tri<bool> {
             }
         }
     }
+}
+
+/// Whether a reference names an attribute of a managed Terraform resource
+/// (`aws_iam_role.app.arn`), not a data source, variable, local or module.
+fn is_managed_resource_ref(r: &str) -> bool {
+    let mut parts = r.split('.');
+    let (Some(rtype), Some(name)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    rtype.contains('_')
+        && !name.is_empty()
+        && !matches!(
+            rtype,
+            "data" | "var" | "local" | "module" | "each" | "count" | "path" | "self" | "terraform"
+        )
 }
 
 /// A list of strings (a single string counts as a list of one), with the
