@@ -41,7 +41,7 @@ fn entries() -> Vec<Entry> {
             info: r.info(),
             kind: "check",
             resource_types: r.resource_types.iter().map(|s| s.to_string()).collect(),
-            languages: palisade_rules::docs::languages(r)
+            languages: palisade_rules::docs::supported_languages(r)
                 .iter()
                 .map(|l| l.title().to_string())
                 .collect(),
