@@ -12,6 +12,7 @@
 //! [`palisade_engine::Finding`]s.
 
 mod bundle;
+mod guard;
 mod hcl;
 mod inputs;
 mod load;

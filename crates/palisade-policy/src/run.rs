@@ -111,6 +111,19 @@ impl PolicySet {
         if pkgs.is_empty() || inputs.is_empty() {
             return EvalOutput::default();
         }
+        // Packages whose result rules all require `input.type` to be one of
+        // a few literals are not evaluated on inputs of other types.
+        let guards = {
+            let result_rules: std::collections::BTreeMap<String, Vec<String>> = pkgs
+                .iter()
+                .map(|(p, r, _)| (p.clone(), r.clone()))
+                .collect();
+            let sources = self.engine.get_policies().unwrap_or_default();
+            crate::guard::type_guards(
+                sources.iter().map(|s| s.get_contents().as_str()),
+                &result_rules,
+            )
+        };
         let chunk = (inputs.len() / (rayon::current_num_threads() * 4)).clamp(1, 256);
         let parts: Vec<EvalOutput> = inputs
             .par_chunks(chunk)
@@ -131,7 +144,13 @@ impl PolicySet {
                             continue;
                         }
                     }
+                    let itype = input.value.get("type").and_then(|t| t.as_str());
                     for (pkg, rules, has_exception) in &pkgs {
+                        if let Some(types) = guards.get(pkg)
+                            && !itype.is_some_and(|t| types.contains(t))
+                        {
+                            continue;
+                        }
                         let excepted: Vec<String> = if *has_exception {
                             match engine.eval_rule(format!("data.{pkg}.exception")) {
                                 Ok(v) => result_items(&to_json(&v))
