@@ -11,4 +11,4 @@ mod run;
 
 pub use finding::{Finding, FindingResource, Related, Status, fingerprint};
 pub use rule::{Category, Docs, Example, Lang, Rule, RuleInfo, Severity};
-pub use run::{Ctx, RawResult, Settings, Sink, run_rules};
+pub use run::{Ctx, RawResult, Settings, Sink, run_rules, run_rules_checked};

@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use palisade_model::{Model, ResourceId, Span};
+use palisade_model::{Diagnostic, Model, ResourceId, Span};
 use palisade_views::{Tri, Views};
 use rayon::prelude::*;
 
@@ -146,6 +146,19 @@ pub fn run_rules(
     views: &Views,
     settings: &Settings,
 ) -> Vec<Finding> {
+    run_rules_checked(rules, model, views, settings).0
+}
+
+/// [`run_rules`], also returning an error diagnostic for each rule whose
+/// check panicked (a bug): its results are left out — never turned into
+/// passes — and the run says so.
+pub fn run_rules_checked(
+    rules: &[&'static Rule],
+    model: &Model,
+    views: &Views,
+    settings: &Settings,
+) -> (Vec<Finding>, Vec<Diagnostic>) {
+    let failed: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
     let ctx = Ctx {
         model,
         views,
@@ -159,10 +172,9 @@ pub fn run_rules(
                 (rule.check)(&ctx, &mut sink)
             }));
             if res.is_err() {
-                eprintln!(
-                    "palisade: internal error in rule {}; its results are dropped",
-                    rule.id
-                );
+                if let Ok(mut f) = failed.lock() {
+                    f.push(rule.id);
+                }
                 sink.results.clear();
             }
             let frameworks: BTreeMap<String, Vec<String>> = rule
@@ -204,5 +216,81 @@ pub fn run_rules(
     findings.dedup_by(|a, b| {
         a.fingerprint == b.fingerprint && a.status == b.status && a.location == b.location
     });
-    findings
+    let mut failed = failed.into_inner().unwrap_or_default();
+    failed.sort_unstable();
+    let diagnostics = failed
+        .into_iter()
+        .map(|id| {
+            Diagnostic::error(
+                "rule-failed",
+                format!("rule {id} failed internally (a palisade bug): its results are missing from this report"),
+                Span::line(".".into(), 1),
+            )
+        })
+        .collect();
+    (findings, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use palisade_model::{Node, Resource, SourceKind};
+
+    use super::*;
+    use crate::{Category, Docs, Severity};
+
+    const DOCS: Docs = Docs {
+        what: "w",
+        why: "y",
+        fix: "f",
+        refs: &[],
+        failing: &[],
+        passing: &[],
+    };
+
+    fn ok(cx: &Ctx<'_>, out: &mut Sink) {
+        for id in cx.model.ids() {
+            out.fail(id, cx.model.get(id).span.clone(), "", "bad");
+        }
+    }
+
+    fn boom(_: &Ctx<'_>, _: &mut Sink) {
+        panic!("a bug in a rule");
+    }
+
+    static OK: Rule = Rule {
+        id: "PAL-T-001",
+        title: "ok",
+        severity: Severity::Low,
+        category: Category::Data,
+        frameworks: &[],
+        resource_types: &[],
+        docs: DOCS,
+        check: ok,
+    };
+    static BOOM: Rule = Rule {
+        id: "PAL-T-002",
+        check: boom,
+        ..OK
+    };
+
+    #[test]
+    fn a_panicking_rule_is_reported_and_the_others_still_run() {
+        let r = Resource::new(
+            SourceKind::Terraform,
+            "aws_s3_bucket",
+            "b",
+            Span::line("main.tf".into(), 3),
+            Node::from_json(&serde_json::json!({}), None),
+        );
+        let model = Model::new(vec![r], vec![]);
+        let views = Views::build(&model);
+        let (findings, diags) =
+            run_rules_checked(&[&BOOM, &OK], &model, &views, &Settings::default());
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].rule_id, "PAL-T-001");
+        assert_eq!(findings[0].location.start_line, 3);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "rule-failed");
+        assert!(diags[0].message.contains("PAL-T-002"));
+    }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use palisade_engine::{Finding, Rule, Settings, run_rules};
+use palisade_engine::{Finding, Rule, Settings, run_rules_checked};
 use palisade_model::{Diagnostic, Model, Parsed, Span};
 use palisade_views::Views;
 use rayon::prelude::*;
@@ -270,11 +270,12 @@ fn parse_one(root: &Path, f: &SourceFile, tf_spans: &HashMap<String, Span>) -> P
 
 /// Runs a whole scan with the given rules.
 pub fn scan(opts: &ScanOptions, rules: &[&'static Rule]) -> Result<ScanOutput, ScanError> {
-    let (root, files, bytes, model, mut timings) = parse(opts)?;
+    let (root, files, bytes, mut model, mut timings) = parse(opts)?;
     let t = Instant::now();
     opts.progress.emit(ScanEvent::Phase("rules"));
     let views = Views::build(&model);
-    let mut findings = run_rules(rules, &model, &views, &opts.settings);
+    let (mut findings, rule_errors) = run_rules_checked(rules, &model, &views, &opts.settings);
+    model.diagnostics.extend(rule_errors);
     if opts.secrets != SecretsMode::Off {
         opts.progress.emit(ScanEvent::Phase("secrets"));
         let scanner = palisade_secrets::Scanner::new(&opts.secrets_config)
