@@ -18,7 +18,7 @@ pub use diag::{Diagnostic, Level};
 pub use model::{Edge, Model, ResourceId};
 pub use resource::{InstanceKey, Mode, Resource, SourceKind};
 pub use span::{LineIndex, Span};
-pub use value::{Lookup, Node, Unknown, Value};
+pub use value::{Lookup, Node, Part, Unknown, Value};
 
 /// What a parser returns: everything it could build, plus located problems.
 /// Parsers never fail.

@@ -10,13 +10,79 @@ use crate::Span;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Unknown {
     pub reason: Arc<str>,
+    /// For a string built from known text and unknown pieces (`Fn::Sub`,
+    /// `Fn::Join`, a Terraform template): the pieces in order, e.g.
+    /// `arn:aws:iam::` + `${AWS::AccountId}` + `:root`. `None` when nothing
+    /// is known of the shape.
+    pub parts: Option<Arc<[Part]>>,
+}
+
+/// A piece of a partly-known string.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    /// Known text.
+    Lit(String),
+    /// An unknown piece, named by the expression it comes from
+    /// (`AWS::AccountId`, `Bucket.Arn`, `data.aws_caller_identity.c.account_id`).
+    /// Two holes with the same name in one scope have the same value.
+    Hole(Arc<str>),
 }
 
 impl Unknown {
     pub fn new(reason: impl Into<Arc<str>>) -> Self {
         Unknown {
             reason: reason.into(),
+            parts: None,
         }
+    }
+
+    /// Attaches the pieces of a partly-known string: adjacent literals are
+    /// merged and empty ones dropped.
+    pub fn with_parts(mut self, parts: impl IntoIterator<Item = Part>) -> Self {
+        let mut out: Vec<Part> = Vec::new();
+        for p in parts {
+            match (out.last_mut(), p) {
+                (_, Part::Lit(s)) if s.is_empty() => {}
+                (Some(Part::Lit(a)), Part::Lit(b)) => a.push_str(&b),
+                (_, p) => out.push(p),
+            }
+        }
+        self.parts = Some(out.into());
+        self
+    }
+
+    /// The known text the value starts with (`""` when it starts unknown or
+    /// nothing is known of its shape).
+    pub fn known_prefix(&self) -> &str {
+        match self.parts.as_deref().and_then(<[Part]>::first) {
+            Some(Part::Lit(s)) => s,
+            _ => "",
+        }
+    }
+
+    /// Whether the value could be `text`: false only when its known pieces
+    /// rule it out (each hole may stand for any text, empty included).
+    pub fn may_equal(&self, text: &str) -> bool {
+        let Some(parts) = self.parts.as_deref() else {
+            return true;
+        };
+        let mut rest = text;
+        let mut anchored = true;
+        for (i, p) in parts.iter().enumerate() {
+            match p {
+                Part::Hole(_) => anchored = false,
+                Part::Lit(s) if anchored => match rest.strip_prefix(s.as_str()) {
+                    Some(r) => rest = r,
+                    None => return false,
+                },
+                Part::Lit(s) if i + 1 == parts.len() => return rest.ends_with(s.as_str()),
+                Part::Lit(s) => match rest.find(s.as_str()) {
+                    Some(k) => rest = &rest[k + s.len()..],
+                    None => return false,
+                },
+            }
+        }
+        !anchored || rest.is_empty()
     }
 }
 
@@ -114,6 +180,52 @@ impl Node {
             _ => false,
         }
     }
+    /// An unknown string made of known and unknown pieces.
+    pub fn unknown_parts(
+        reason: impl Into<Arc<str>>,
+        parts: impl IntoIterator<Item = Part>,
+        span: Option<Span>,
+    ) -> Self {
+        Node::new(Value::Unknown(Unknown::new(reason).with_parts(parts)), span)
+    }
+
+    /// The pieces of this value as a string: one literal for a known
+    /// scalar, the recorded pieces of a partly-known string, `None` otherwise.
+    pub fn text_parts(&self) -> Option<Vec<Part>> {
+        match &self.value {
+            Value::String(s) => Some(vec![Part::Lit(s.clone())]),
+            Value::Number(n) => Some(vec![Part::Lit(n.to_string())]),
+            Value::Bool(b) => Some(vec![Part::Lit(b.to_string())]),
+            Value::Unknown(u) => u.parts.as_deref().map(<[Part]>::to_vec),
+            _ => None,
+        }
+    }
+
+    /// Whether two values are certainly the same string: equal known text,
+    /// or the same template of known text and named unknown pieces (two
+    /// `!Sub "${AppName}-${AWS::AccountId}"` name the same bucket).
+    pub fn same_text(&self, other: &Node) -> bool {
+        match (self.text_parts(), other.text_parts()) {
+            (Some(a), Some(b)) => {
+                let norm = |p: Vec<Part>| Unknown::new("").with_parts(p).parts;
+                norm(a) == norm(b)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether this value could be the string `text`: `Some(true/false)`
+    /// when known, `Some(false)` when its known pieces rule it out, `None`
+    /// when it might be.
+    pub fn may_equal(&self, text: &str) -> Option<bool> {
+        match &self.value {
+            Value::Unknown(u) if u.may_equal(text) => None,
+            Value::Unknown(_) => Some(false),
+            Value::String(s) => Some(s == text),
+            _ => None,
+        }
+    }
+
     pub fn unknown_reason(&self) -> Option<&str> {
         match &self.value {
             Value::Unknown(u) => Some(&u.reason),
@@ -327,6 +439,50 @@ mod tests {
         assert!(n.path("rules.7.days").is_absent());
         assert!(n.contains_unknown());
         assert_eq!(n.unknown_reason(), Some("known after apply"));
+    }
+
+    #[test]
+    fn partly_known_strings() {
+        let u = Unknown::new("account id known at deploy").with_parts([
+            Part::Lit("arn:aws:iam::".into()),
+            Part::Lit(String::new()),
+            Part::Hole("AWS::AccountId".into()),
+            Part::Lit(":root".into()),
+        ]);
+        assert_eq!(u.parts.as_deref().map(<[Part]>::len), Some(3), "merged");
+        assert_eq!(u.known_prefix(), "arn:aws:iam::");
+        assert!(!u.may_equal("*"));
+        assert!(u.may_equal("arn:aws:iam::123456789012:root"));
+        assert!(!u.may_equal("arn:aws:iam::123456789012:user/x"));
+        assert!(Unknown::new("x").may_equal("*"), "no shape: anything");
+        let mid = Unknown::new("x").with_parts([
+            Part::Hole("a".into()),
+            Part::Lit("-logs-".into()),
+            Part::Hole("b".into()),
+        ]);
+        assert_eq!(mid.known_prefix(), "");
+        assert!(mid.may_equal("app-logs-1"));
+        assert!(!mid.may_equal("*"));
+        let a = Node::unknown_parts(
+            "r",
+            [Part::Hole("App".into()), Part::Lit("-b".into())],
+            None,
+        );
+        let b = Node::unknown_parts(
+            "other reason",
+            [
+                Part::Hole("App".into()),
+                Part::Lit("-".into()),
+                Part::Lit("b".into()),
+            ],
+            None,
+        );
+        assert!(a.same_text(&b));
+        assert!(!a.same_text(&Node::unknown("r", None)));
+        assert!(Node::string("x", None).same_text(&Node::string("x", None)));
+        assert_eq!(a.may_equal("*"), Some(false));
+        assert_eq!(Node::unknown("r", None).may_equal("*"), None);
+        assert_eq!(Node::string("*", None).may_equal("*"), Some(true));
     }
 
     #[test]
