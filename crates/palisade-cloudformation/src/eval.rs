@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use indexmap::IndexMap;
-use palisade_model::{Diagnostic, Node, Span, Value};
+use palisade_model::{Diagnostic, Node, Part, Span, Value};
 
 use crate::scalar_text;
 
@@ -44,6 +44,20 @@ const PSEUDO_UNKNOWN: &[&str] = &[
 
 fn unknown(reason: impl Into<Arc<str>>, span: Option<&Span>, refs: Vec<String>) -> Node {
     Node::unknown(reason, span.cloned()).with_refs(refs)
+}
+
+/// The pieces of `Fn::Join [sep, items]` whose separator is known and whose
+/// items are strings or partly-known strings.
+fn join_parts(sep: &Node, list: &Node) -> Option<Vec<Part>> {
+    let sep = sep.as_str()?;
+    let mut out = Vec::new();
+    for (i, item) in list.as_list()?.iter().enumerate() {
+        if i > 0 {
+            out.push(Part::Lit(sep.to_string()));
+        }
+        out.extend(item.text_parts()?);
+    }
+    Some(out)
 }
 
 /// Every reference inside a node, in order, without repeats.
@@ -115,14 +129,14 @@ impl Ctx {
             _ => {}
         }
         if PSEUDO_UNKNOWN.contains(&name) {
-            return Some(unknown(
+            return Some(Node::unknown_parts(
                 format!("pseudo parameter {name} (known at deploy)"),
-                span,
-                Vec::new(),
+                [Part::Hole(name.into())],
+                span.cloned(),
             ));
         }
         if self.resources.contains(name) {
-            return Some(self.resource_ref(name, span));
+            return Some(self.resource_ref(name, name, span));
         }
         self.diag(
             "cfn-bad-ref",
@@ -132,12 +146,15 @@ impl Ctx {
         Some(unknown(format!("unresolved Ref {name}"), span, Vec::new()))
     }
 
-    fn resource_ref(&self, name: &str, span: Option<&Span>) -> Node {
-        unknown(
+    /// A reference to resource `name`; `expr` (`Bucket`, `Bucket.Arn`) names
+    /// the unknown piece it stands for.
+    fn resource_ref(&self, name: &str, expr: &str, span: Option<&Span>) -> Node {
+        Node::unknown_parts(
             format!("reference to resource {name} (known after deploy)"),
-            span,
-            vec![name.to_string()],
+            [Part::Hole(expr.into())],
+            span.cloned(),
         )
+        .with_refs(vec![name.to_string()])
     }
 
     fn intrinsic(&mut self, f: &str, arg: &Node, span: Option<&Span>) -> Option<Node> {
@@ -149,13 +166,21 @@ impl Ctx {
             }
             "Fn::GetAtt" => {
                 let a = self.value(arg);
-                let res = match &a.value {
-                    Value::List(l) => l.first().map(scalar_text),
-                    Value::String(s) => Some(s.split('.').next().unwrap_or_default().to_string()),
-                    _ => None,
+                let (res, expr) = match &a.value {
+                    Value::List(l) => (
+                        l.first().map(scalar_text),
+                        l.iter().map(scalar_text).collect::<Vec<_>>().join("."),
+                    ),
+                    Value::String(s) => (
+                        Some(s.split('.').next().unwrap_or_default().to_string()),
+                        s.clone(),
+                    ),
+                    _ => (None, String::new()),
                 };
                 match res {
-                    Some(r) if self.resources.contains(&r) => Some(self.resource_ref(&r, span)),
+                    Some(r) if self.resources.contains(&r) => {
+                        Some(self.resource_ref(&r, &expr, span))
+                    }
                     other => {
                         self.diag(
                             "cfn-bad-ref",
@@ -181,7 +206,14 @@ impl Ctx {
                 collect_refs(&sep, &mut refs);
                 collect_refs(&list, &mut refs);
                 if let Some(r) = sep.unknown_reason().or_else(|| list.unknown_reason()) {
-                    return Some(unknown(r.to_string(), span, refs));
+                    // Keep the known pieces when only some items are unknown.
+                    let parts = join_parts(&sep, &list);
+                    return Some(match parts {
+                        Some(p) => {
+                            Node::unknown_parts(r.to_string(), p, span.cloned()).with_refs(refs)
+                        }
+                        None => unknown(r.to_string(), span, refs),
+                    });
                 }
                 let Some(items) = list.as_list() else {
                     return Some(self.bad_args(f, span));
@@ -393,6 +425,8 @@ impl Ctx {
         let mut out = String::new();
         let mut refs = Vec::new();
         let mut why: Option<String> = None;
+        // The known and unknown pieces, unless an unknown piece has no name.
+        let mut parts: Option<Vec<Part>> = Some(Vec::new());
         let mut rest = tmpl.as_str();
         while let Some(i) = rest.find("${") {
             out.push_str(&rest[..i]);
@@ -410,12 +444,13 @@ impl Ctx {
                 out.push('}');
                 continue;
             }
-            let v = if let Some(v) = vars.as_ref().and_then(|m| m.get(name).node()) {
+            let from_vars = vars.as_ref().and_then(|m| m.get(name).node());
+            let v = if let Some(v) = from_vars {
                 Some(v.clone())
             } else if let Some((res, _attr)) = name.split_once('.')
                 && self.resources.contains(res)
             {
-                Some(self.resource_ref(res, span))
+                Some(self.resource_ref(res, name, span))
             } else {
                 self.reference(name, span)
             };
@@ -424,14 +459,33 @@ impl Ctx {
             match v.unknown_reason() {
                 Some(r) => {
                     why.get_or_insert_with(|| r.to_string());
+                    let piece = match v.text_parts() {
+                        Some(p) => Some(p),
+                        // A parameter without a value is named by its own name.
+                        None if from_vars.is_none() && v.is_unknown() => {
+                            Some(vec![Part::Hole(name.into())])
+                        }
+                        None => None,
+                    };
+                    match (parts.as_mut(), piece) {
+                        (Some(ps), Some(p)) => {
+                            ps.push(Part::Lit(std::mem::take(&mut out)));
+                            ps.extend(p);
+                        }
+                        _ => parts = None,
+                    }
                 }
                 None => out.push_str(&scalar_text(&v)),
             }
         }
         out.push_str(rest);
-        match why {
-            Some(r) => unknown(r, span, refs),
-            None => Node::string(out, span.cloned()).with_refs(refs),
+        match (why, parts) {
+            (Some(r), Some(mut p)) => {
+                p.push(Part::Lit(out));
+                Node::unknown_parts(r, p, span.cloned()).with_refs(refs)
+            }
+            (Some(r), None) => unknown(r, span, refs),
+            (None, _) => Node::string(out, span.cloned()).with_refs(refs),
         }
     }
 

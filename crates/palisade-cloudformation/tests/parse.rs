@@ -248,3 +248,67 @@ fn bad_input_is_diagnosed_not_fatal() {
         5
     );
 }
+
+#[test]
+fn partly_known_strings_keep_their_pieces() {
+    use palisade_model::Part;
+    let text = r#"AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  AppName:
+    Type: String
+    Default: shop
+  Env:
+    Type: String
+Resources:
+  B:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub "${AppName}-${AWS::Region}-${AWS::AccountId}"
+  P:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Sub "${AppName}-${AWS::Region}-${AWS::AccountId}"
+      Other: !Sub "${AppName}-${Env}"
+      Arn: !Sub "${B.Arn}/*"
+      Joined: !Join [":", ["arn:aws:iam:", !Ref "AWS::AccountId", "root"]]
+      Opaque: !Sub ["x-${v}", {v: !GetAZs ""}]
+      Root: !Sub "arn:aws:iam::${AWS::AccountId}:root"
+"#;
+    let p = parse("t.yaml".into(), text);
+    let b = res(&p, "B");
+    let pol = res(&p, "P");
+    let name = b.attr("BucketName").node().unwrap();
+    let bucket = pol.attr("Bucket").node().unwrap();
+    assert!(name.is_unknown());
+    assert!(name.same_text(bucket), "the same Sub names the same bucket");
+    assert!(!name.same_text(pol.attr("Other").node().unwrap()));
+    let parts = |path: &str| match pol.attr(path) {
+        Lookup::Unknown(_, u) => u.parts.as_deref().map(<[Part]>::to_vec),
+        other => panic!("{path}: {other:?}"),
+    };
+    assert_eq!(
+        parts("Other"),
+        Some(vec![Part::Lit("shop-".into()), Part::Hole("Env".into())]),
+        "a parameter without a default is a named hole"
+    );
+    assert_eq!(
+        parts("Arn"),
+        Some(vec![Part::Hole("B.Arn".into()), Part::Lit("/*".into())])
+    );
+    assert_eq!(pol.attr("Arn").node().unwrap().refs, ["B"]);
+    assert_eq!(
+        parts("Joined"),
+        Some(vec![
+            Part::Lit("arn:aws:iam::".into()),
+            Part::Hole("AWS::AccountId".into()),
+            Part::Lit(":root".into())
+        ])
+    );
+    assert_eq!(parts("Opaque"), None, "an unnamed unknown piece: no shape");
+    let Lookup::Unknown(_, root) = pol.attr("Root") else {
+        panic!()
+    };
+    assert_eq!(root.known_prefix(), "arn:aws:iam::");
+    assert!(!root.may_equal("*"));
+    assert!(reason(pol, "Root").contains("AWS::AccountId"));
+}
