@@ -13,7 +13,7 @@ use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, U
 use hcl_edit::structure::{Body, Structure};
 use hcl_edit::template::{Directive, Element};
 use indexmap::IndexMap;
-use palisade_model::{Diagnostic, InstanceKey, Mode, Node, Span, Value};
+use palisade_model::{Diagnostic, InstanceKey, Mode, Node, Part, Span, Value};
 
 use crate::config::{self, ModuleConfig, SrcFile};
 use crate::value::{self as v, add_refs, unknown};
@@ -531,11 +531,28 @@ impl<'g> Ev<'g> {
         let mut refs = Vec::new();
         let mut unk: Option<Node> = None;
         let mut trim_next = false;
-        self.render_into(m, sc, els, &mut out, &mut refs, &mut unk, &mut trim_next);
+        let mut holes = Vec::new();
+        self.render_into(
+            m,
+            sc,
+            els,
+            &mut out,
+            &mut refs,
+            &mut unk,
+            &mut trim_next,
+            &mut holes,
+        );
         match unk {
             Some(mut u) => {
                 u.span = None;
                 add_refs(&mut u.refs, &refs);
+                if let Value::Unknown(x) = &u.value
+                    && let Some(parts) = template_parts(&out, holes)
+                {
+                    u.value = Value::Unknown(
+                        palisade_model::Unknown::new(x.reason.clone()).with_parts(parts),
+                    );
+                }
                 u
             }
             None => {
@@ -556,12 +573,14 @@ impl<'g> Ev<'g> {
         refs: &mut Vec<String>,
         unk: &mut Option<Node>,
         trim_next: &mut bool,
+        holes: &mut Vec<Hole>,
     ) {
         for el in els {
             if out.len() > v::MAX_STRING {
                 if unk.is_none() {
                     *unk = Some(err("template result too large"));
                 }
+                holes.push((out.len(), None));
                 return;
             }
             match el {
@@ -584,6 +603,14 @@ impl<'g> Ev<'g> {
                     match v::to_str(&n) {
                         Some(s) => out.push_str(&s),
                         None => {
+                            let piece = match &n.value {
+                                Value::Unknown(u) => Some(match &u.parts {
+                                    Some(p) => p.to_vec(),
+                                    None => vec![Part::Hole(i.expr.to_string().trim().into())],
+                                }),
+                                _ => None,
+                            };
+                            holes.push((out.len(), piece));
                             if unk.is_none() {
                                 *unk = Some(if n.is_unknown() {
                                     n
@@ -613,6 +640,7 @@ impl<'g> Ev<'g> {
                                     refs,
                                     unk,
                                     trim_next,
+                                    holes,
                                 );
                                 let close = ifd
                                     .else_expr
@@ -634,6 +662,7 @@ impl<'g> Ev<'g> {
                                         refs,
                                         unk,
                                         trim_next,
+                                        holes,
                                     );
                                 }
                                 if ifd.endif_expr.strip.strip_start() {
@@ -641,6 +670,7 @@ impl<'g> Ev<'g> {
                                 }
                             }
                             None => {
+                                holes.push((out.len(), None));
                                 if unk.is_none() {
                                     *unk = Some(if c.is_unknown() {
                                         c
@@ -670,6 +700,7 @@ impl<'g> Ev<'g> {
                                 .map(|(k, x)| (v::string(k.clone()), x.clone()))
                                 .collect(),
                             _ => {
+                                holes.push((out.len(), None));
                                 if unk.is_none() {
                                     *unk = Some(if coll.is_unknown() {
                                         coll
@@ -690,7 +721,16 @@ impl<'g> Ev<'g> {
                             }
                             sc.binds.push((fe.value_var.as_str().to_string(), x));
                             *trim_next = fe.strip.strip_end();
-                            self.render_into(m, sc, fe.template.iter(), out, refs, unk, trim_next);
+                            self.render_into(
+                                m,
+                                sc,
+                                fe.template.iter(),
+                                out,
+                                refs,
+                                unk,
+                                trim_next,
+                                holes,
+                            );
                             if fd.endfor_expr.strip.strip_start() {
                                 trim_end(out);
                             }
@@ -2069,4 +2109,23 @@ pub fn binop(op: BinaryOperator, l: Node, r: Node) -> Node {
         }
     };
     res.with_refs(refs)
+}
+
+/// An unknown piece of a rendered template: where it goes in the text, and
+/// what it is (`None`: nothing is known of it, the template has no shape).
+type Hole = (usize, Option<Vec<Part>>);
+
+/// The known and unknown pieces of a rendered template, from its known text
+/// and the positions of its unknown pieces.
+fn template_parts(out: &str, holes: Vec<Hole>) -> Option<Vec<Part>> {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (pos, piece) in holes {
+        let pos = pos.clamp(at, out.len());
+        parts.push(Part::Lit(out.get(at..pos)?.to_string()));
+        parts.extend(piece?);
+        at = pos;
+    }
+    parts.push(Part::Lit(out.get(at..)?.to_string()));
+    Some(parts)
 }

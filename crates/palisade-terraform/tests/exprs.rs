@@ -391,3 +391,47 @@ fn missing_module_dir_is_a_diagnostic() {
     let x = p.resources.iter().find(|r| r.address == "t.x").unwrap();
     assert!(x.attr("v").is_unknown());
 }
+
+#[test]
+fn templates_keep_the_known_pieces_of_unknown_strings() {
+    use palisade_model::Part;
+    let p = run(
+        &[(
+            "main.tf",
+            r#"
+data "aws_caller_identity" "c" {}
+variable "env" { type = string }
+locals { base = "app-${var.env}" }
+resource "t" "u" {
+  root  = "arn:aws:iam::${data.aws_caller_identity.c.account_id}:root"
+  name  = "${local.base}-logs"
+  cond  = "x-%{ if var.env == "p" }a%{ endif }"
+}
+"#,
+        )],
+        &TfOptions::default(),
+    );
+    let r = p.resources.iter().find(|r| r.address == "t.u").unwrap();
+    let parts = |k: &str| match &r.attrs.as_map().unwrap()[k].value {
+        Value::Unknown(u) => u.parts.as_deref().map(<[Part]>::to_vec),
+        other => panic!("{k}: {other:?}"),
+    };
+    assert_eq!(
+        parts("root"),
+        Some(vec![
+            Part::Lit("arn:aws:iam::".into()),
+            Part::Hole("data.aws_caller_identity.c.account_id".into()),
+            Part::Lit(":root".into()),
+        ])
+    );
+    assert_eq!(
+        parts("name"),
+        Some(vec![
+            Part::Lit("app-".into()),
+            Part::Hole("var.env".into()),
+            Part::Lit("-logs".into()),
+        ]),
+        "the pieces of an interpolated partly-known string are spliced in"
+    );
+    assert_eq!(parts("cond"), None, "an unknown directive: no shape");
+}
