@@ -571,8 +571,9 @@ fn owner_of(model: &Model, id: ResourceId, owner_attr: &str) -> Option<ResourceI
         .map(|e| e.to)
 }
 
-/// The governed resource named by a literal (`bucket = "acme-logs"`) rather
-/// than a reference.
+/// The governed resource named by a literal (`bucket = "acme-logs"`) or by
+/// the same partly-known template (`!Sub "${App}-${AWS::AccountId}"`)
+/// rather than a reference.
 fn owner_by_name(model: &Model, r: &Resource) -> Option<ResourceId> {
     const BY_NAME: &[(&str, &str, &str, &str)] = &[
         ("aws_s3_bucket_policy", "bucket", "aws_s3_bucket", "bucket"),
@@ -584,12 +585,10 @@ fn owner_by_name(model: &Model, r: &Resource) -> Option<ResourceId> {
         ),
     ];
     let (_, attr, target, name) = BY_NAME.iter().find(|x| x.0 == r.rtype)?;
-    let want = r.attr(attr).known().and_then(|n| n.as_str())?;
+    let want = r.attr(attr).node()?;
     model
         .of_type(target)
-        .find(|(_, o)| {
-            o.scope == r.scope && o.attr(name).known().and_then(|n| n.as_str()) == Some(want)
-        })
+        .find(|(_, o)| o.scope == r.scope && o.attr(name).node().is_some_and(|n| n.same_text(want)))
         .map(|(id, _)| id)
 }
 

@@ -290,10 +290,22 @@ fn cfn(model: &Model, id: ResourceId, r: &Resource) -> S3Bucket {
     });
     let acl = Tri::string(r.attr("AccessControl"), &r.span, "AccessControl");
     let object_lock = Tri::bool(r.attr("ObjectLockEnabled"), &r.span, "ObjectLockEnabled");
-    let policies = model
+    let mut policies: Vec<ResourceId> = model
         .referrers(id, "AWS::S3::BucketPolicy", "Bucket")
         .map(|(id, _)| id)
         .collect();
+    // A policy naming the bucket by the same literal or template.
+    if policies.is_empty()
+        && let Some(n) = r.attr("BucketName").node()
+    {
+        policies = model
+            .of_type("AWS::S3::BucketPolicy")
+            .filter(|(_, p)| {
+                p.scope == r.scope && p.attr("Bucket").node().is_some_and(|b| b.same_text(n))
+            })
+            .map(|(id, _)| id)
+            .collect();
+    }
     S3Bucket {
         id,
         name,

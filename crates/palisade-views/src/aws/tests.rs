@@ -321,3 +321,47 @@ fn an_unknown_reference_to_a_managed_resource_is_present() {
     ));
     assert_eq!(v.iam.user_attachments.len(), 1);
 }
+
+#[test]
+fn a_bucket_policy_naming_the_bucket_by_the_same_template_belongs_to_it() {
+    use palisade_model::Part;
+    let tmpl = || {
+        Node::unknown_parts(
+            "pseudo parameter AWS::AccountId (known at deploy)",
+            [Part::Lit("shop-".into()), Part::Hole("AWS::AccountId".into())],
+            None,
+        )
+    };
+    let mut b = cfn("AWS::S3::Bucket", "B", 1, json!({}));
+    set(&mut b, "BucketName", tmpl());
+    let mut p = cfn(
+        "AWS::S3::BucketPolicy",
+        "P",
+        5,
+        json!({"PolicyDocument": {"Statement": [{"Effect": "Deny", "Principal": "*",
+            "Action": "s3:*", "Resource": "*"}]}}),
+    );
+    set(&mut p, "Bucket", tmpl());
+    let mut other = cfn("AWS::S3::BucketPolicy", "Q", 9, json!({"PolicyDocument": {}}));
+    set(
+        &mut other,
+        "Bucket",
+        Node::unknown_parts(
+            "x",
+            [Part::Lit("logs-".into()), Part::Hole("AWS::AccountId".into())],
+            None,
+        ),
+    );
+    let (m, v) = views(vec![b, p, other]);
+    assert_eq!(v.s3_buckets.len(), 1);
+    let names: Vec<&str> = v.s3_buckets[0]
+        .policies
+        .iter()
+        .map(|id| m.get(*id).name.as_str())
+        .collect();
+    assert_eq!(names, ["P"]);
+    let pol = v.iam.policies.iter().find(|x| m.get(x.resource).name == "P");
+    assert_eq!(pol.and_then(|x| x.owner), Some(v.s3_buckets[0].id));
+    let q = v.iam.policies.iter().find(|x| m.get(x.resource).name == "Q");
+    assert!(q.is_none_or(|x| x.owner.is_none()));
+}
