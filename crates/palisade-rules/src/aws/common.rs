@@ -126,7 +126,7 @@ pub fn public_statement(st: &Statement) -> V {
         }
         return V::Pass;
     }
-    if let Some((w, s)) = &st.principals.unknown {
+    if let Some((w, s)) = &st.principals.opaque {
         return V::Unknown(w.clone(), s.clone());
     }
     V::Pass

@@ -153,7 +153,7 @@ fn verdict(st: &Statement) -> V {
             );
         }
     }
-    if let Some((w, s)) = &st.principals.unknown {
+    if let Some((w, s)) = &st.principals.opaque {
         return V::Unknown(w.clone(), s.clone());
     }
     V::Pass

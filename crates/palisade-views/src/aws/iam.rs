@@ -6,7 +6,7 @@
 //! `jsonencode` or `aws_iam_policy_document` by the parser) and from
 //! CloudFormation's structured `PolicyDocument`s alike.
 
-use palisade_model::{Lookup, Model, Node, Resource, ResourceId, Span, Value};
+use palisade_model::{Lookup, Model, Node, Resource, ResourceId, Span, Unknown, Value};
 
 use super::util::{self, Strs, is_cfn, span_of};
 use crate::Tri;
@@ -36,7 +36,14 @@ pub struct Condition {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Principals {
     pub values: Vec<(String, String, Span)>,
+    /// Reason and location of the first unresolved principal.
     pub unknown: Option<(String, Span)>,
+    /// The first unresolved principal of which too little is known to rule
+    /// out `*` (a subset of `unknown`: partly-known ones are left out).
+    pub opaque: Option<(String, Span)>,
+    /// Unresolved principals whose known pieces rule out `*`
+    /// (`arn:aws:iam::${AWS::AccountId}:root`): kind, value, location.
+    pub partial: Vec<(String, Unknown, Span)>,
     pub present: bool,
 }
 
@@ -272,7 +279,7 @@ fn principals(l: Lookup<'_>, span: &Span) -> Principals {
         Lookup::Absent => {}
         Lookup::Unknown(n, u) => {
             p.present = true;
-            p.unknown = Some((u.reason.to_string(), span_of(n, span)));
+            p.unresolved("*", u, span_of(n, span));
         }
         Lookup::Known(n) => {
             p.present = true;
@@ -280,28 +287,52 @@ fn principals(l: Lookup<'_>, span: &Span) -> Principals {
                 Value::String(s) => p.values.push(("*".into(), s.clone(), span_of(n, span))),
                 Value::Map(m) => {
                     for (k, v) in m {
-                        let s = Strs::read(
-                            match &v.value {
-                                Value::Unknown(u) => Lookup::Unknown(v, u),
-                                _ => Lookup::Known(v),
-                            },
-                            span,
-                        );
-                        for (x, sp) in s.values {
-                            p.values.push((k.clone(), x, sp));
-                        }
-                        if p.unknown.is_none() {
-                            p.unknown = s.unknown;
+                        let items = match &v.value {
+                            Value::List(l) => l.iter().collect(),
+                            _ => vec![v],
+                        };
+                        for x in items {
+                            let xs = span_of(x, span);
+                            match &x.value {
+                                Value::String(s) => p.values.push((k.clone(), s.clone(), xs)),
+                                Value::Number(_) | Value::Bool(_) => {
+                                    let s = crate::aws::util::Strs::read(Lookup::Known(x), span);
+                                    for (x, sp) in s.values {
+                                        p.values.push((k.clone(), x, sp));
+                                    }
+                                }
+                                Value::Null => {}
+                                Value::Unknown(u) => p.unresolved(k, u, xs),
+                                _ => {
+                                    let why = "value has an unexpected shape";
+                                    p.unresolved(k, &Unknown::new(why), xs)
+                                }
+                            }
                         }
                     }
                 }
-                _ => {
-                    p.unknown = Some(("Principal has an unexpected shape".into(), span_of(n, span)))
-                }
+                _ => p.unresolved(
+                    "*",
+                    &Unknown::new("Principal has an unexpected shape"),
+                    span_of(n, span),
+                ),
             }
         }
     }
     p
+}
+
+impl Principals {
+    fn unresolved(&mut self, kind: &str, u: &Unknown, span: Span) {
+        if self.unknown.is_none() {
+            self.unknown = Some((u.reason.to_string(), span.clone()));
+        }
+        if u.parts.is_some() && !u.may_equal("*") {
+            self.partial.push((kind.to_string(), u.clone(), span));
+        } else if self.opaque.is_none() {
+            self.opaque = Some((u.reason.to_string(), span));
+        }
+    }
 }
 
 fn statement(n: &Node, doc_span: &Span) -> Statement {

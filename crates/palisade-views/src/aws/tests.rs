@@ -365,3 +365,51 @@ fn a_bucket_policy_naming_the_bucket_by_the_same_template_belongs_to_it() {
     let q = v.iam.policies.iter().find(|x| m.get(x.resource).name == "Q");
     assert!(q.is_none_or(|x| x.owner.is_none()));
 }
+
+#[test]
+fn a_partly_known_principal_that_cannot_be_everyone_is_not_opaque() {
+    use palisade_model::Part;
+    let mut key = cfn(
+        "AWS::KMS::Key",
+        "K",
+        1,
+        json!({"KeyPolicy": {"Statement": [
+            {"Effect": "Allow", "Principal": {"AWS": "x"}, "Action": "kms:*", "Resource": "*"},
+            {"Effect": "Allow", "Principal": {"AWS": "x"}, "Action": "kms:*", "Resource": "*"}
+        ]}}),
+    );
+    let root = Node::unknown_parts(
+        "pseudo parameter AWS::AccountId (known at deploy)",
+        [
+            Part::Lit("arn:aws:iam::".into()),
+            Part::Hole("AWS::AccountId".into()),
+            Part::Lit(":root".into()),
+        ],
+        None,
+    );
+    let whole = Node::unknown_parts("param", [Part::Hole("Who".into())], None);
+    if let Value::Map(m) = &mut key.attrs.value
+        && let Some(Value::Map(doc)) = m.get_mut("KeyPolicy").map(|n| &mut n.value)
+        && let Some(Value::List(sts)) = doc.get_mut("Statement").map(|n| &mut n.value)
+    {
+        for (st, who) in sts.iter_mut().zip([root, whole]) {
+            if let Value::Map(st) = &mut st.value
+                && let Some(Value::Map(p)) = st.get_mut("Principal").map(|n| &mut n.value)
+            {
+                p.insert("AWS".into(), who);
+            }
+        }
+    }
+    let (_, v) = views(vec![key]);
+    let Tri::Known(doc, _) = &v.iam.policies[0].doc else {
+        panic!("{:?}", v.iam.policies[0].doc)
+    };
+    let a = &doc.statements[0].principals;
+    assert!(a.unknown.is_some(), "still unresolved");
+    assert!(a.opaque.is_none(), "but it cannot be `*`");
+    assert_eq!(a.partial.len(), 1);
+    assert_eq!(a.partial[0].1.known_prefix(), "arn:aws:iam::");
+    let b = &doc.statements[1].principals;
+    assert!(b.opaque.is_some(), "a bare parameter might be `*`");
+    assert!(b.partial.is_empty());
+}
