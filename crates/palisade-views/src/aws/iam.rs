@@ -498,6 +498,12 @@ const SOURCES: &[(&str, &str, PolicyKind, &str)] = &[
         "domain_name",
     ),
     (
+        "aws_elasticsearch_domain_policy",
+        "access_policies",
+        PolicyKind::Resource,
+        "domain_name",
+    ),
+    (
         "AWS::IAM::Policy",
         "PolicyDocument",
         PolicyKind::Identity,

@@ -328,7 +328,10 @@ fn a_bucket_policy_naming_the_bucket_by_the_same_template_belongs_to_it() {
     let tmpl = || {
         Node::unknown_parts(
             "pseudo parameter AWS::AccountId (known at deploy)",
-            [Part::Lit("shop-".into()), Part::Hole("AWS::AccountId".into())],
+            [
+                Part::Lit("shop-".into()),
+                Part::Hole("AWS::AccountId".into()),
+            ],
             None,
         )
     };
@@ -342,13 +345,21 @@ fn a_bucket_policy_naming_the_bucket_by_the_same_template_belongs_to_it() {
             "Action": "s3:*", "Resource": "*"}]}}),
     );
     set(&mut p, "Bucket", tmpl());
-    let mut other = cfn("AWS::S3::BucketPolicy", "Q", 9, json!({"PolicyDocument": {}}));
+    let mut other = cfn(
+        "AWS::S3::BucketPolicy",
+        "Q",
+        9,
+        json!({"PolicyDocument": {}}),
+    );
     set(
         &mut other,
         "Bucket",
         Node::unknown_parts(
             "x",
-            [Part::Lit("logs-".into()), Part::Hole("AWS::AccountId".into())],
+            [
+                Part::Lit("logs-".into()),
+                Part::Hole("AWS::AccountId".into()),
+            ],
             None,
         ),
     );
@@ -360,9 +371,17 @@ fn a_bucket_policy_naming_the_bucket_by_the_same_template_belongs_to_it() {
         .map(|id| m.get(*id).name.as_str())
         .collect();
     assert_eq!(names, ["P"]);
-    let pol = v.iam.policies.iter().find(|x| m.get(x.resource).name == "P");
+    let pol = v
+        .iam
+        .policies
+        .iter()
+        .find(|x| m.get(x.resource).name == "P");
     assert_eq!(pol.and_then(|x| x.owner), Some(v.s3_buckets[0].id));
-    let q = v.iam.policies.iter().find(|x| m.get(x.resource).name == "Q");
+    let q = v
+        .iam
+        .policies
+        .iter()
+        .find(|x| m.get(x.resource).name == "Q");
     assert!(q.is_none_or(|x| x.owner.is_none()));
 }
 
@@ -412,4 +431,18 @@ fn a_partly_known_principal_that_cannot_be_everyone_is_not_opaque() {
     let b = &doc.statements[1].principals;
     assert!(b.opaque.is_some(), "a bare parameter might be `*`");
     assert!(b.partial.is_empty());
+}
+
+#[test]
+fn elasticsearch_domain_policies_are_resource_policies() {
+    let d = tf(
+        "aws_elasticsearch_domain_policy",
+        "p",
+        1,
+        json!({"domain_name": "d", "access_policies":
+            "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"es:*\",\"Resource\":\"*\"}]}"}),
+    );
+    let (_, v) = views(vec![d]);
+    assert_eq!(v.iam.policies.len(), 1);
+    assert_eq!(v.iam.policies[0].kind, super::iam::PolicyKind::Resource);
 }
