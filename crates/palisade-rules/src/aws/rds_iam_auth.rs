@@ -48,7 +48,7 @@ pub static RULE: Rule = Rule {
   Db:
     Type: AWS::RDS::DBInstance
     Properties:
-      Engine: postgres
+      Engine: MySQL
       DBInstanceClass: db.t3.micro
       AllocatedStorage: "20"
       MasterUsername: app

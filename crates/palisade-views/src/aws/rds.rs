@@ -13,6 +13,8 @@ pub struct Database {
     /// An instance that belongs to a cluster (storage, backups and deletion
     /// protection are the cluster's) or a read replica.
     pub member: bool,
+    /// The engine, in lower case: AWS engine names are case-insensitive
+    /// (CloudFormation templates write `MySQL`, the API reports `mysql`).
     pub engine: Tri<String>,
     pub storage_encrypted: Tri<bool>,
     pub kms_key: Tri<String>,
@@ -56,7 +58,7 @@ pub fn build(model: &Model) -> RdsView {
             id,
             cluster,
             member,
-            engine: util::s(r, "engine", "Engine"),
+            engine: util::s(r, "engine", "Engine").map(|e| e.to_ascii_lowercase()),
             storage_encrypted: util::b(r, "storage_encrypted", "StorageEncrypted"),
             kms_key: util::s(r, "kms_key_id", "KmsKeyId"),
             publicly_accessible: util::b(r, "publicly_accessible", "PubliclyAccessible"),

@@ -446,3 +446,10 @@ fn elasticsearch_domain_policies_are_resource_policies() {
     assert_eq!(v.iam.policies.len(), 1);
     assert_eq!(v.iam.policies[0].kind, super::iam::PolicyKind::Resource);
 }
+
+#[test]
+fn rds_engine_names_are_case_insensitive() {
+    let db = cfn("AWS::RDS::DBInstance", "Db", 1, json!({"Engine": "MySQL"}));
+    let (_, v) = views(vec![db]);
+    assert!(matches!(&v.rds.databases[0].engine, Tri::Known(e, _) if e == "mysql"));
+}
