@@ -43,6 +43,10 @@ pub struct VarDecl {
     pub default: Option<Expression>,
     pub ty: Option<Expression>,
     pub file: usize,
+    /// The `variable` block.
+    pub span: Span,
+    /// The literal `sensitive` flag, when written.
+    pub sensitive: Option<bool>,
 }
 
 pub struct ResDecl {
@@ -325,16 +329,32 @@ fn add_body(cfg: &mut ModuleConfig, blocks: Vec<(Block, Span)>, file: usize) {
                 }
                 let mut default = None;
                 let mut ty = None;
+                let mut sensitive = None;
                 for s in block.body.into_iter() {
                     if let Structure::Attribute(a) = s {
                         match a.key.as_str() {
                             "default" => default = Some(a.value),
                             "type" => ty = Some(a.value),
+                            "sensitive" => {
+                                sensitive = match &a.value {
+                                    Expression::Bool(b) => Some(*b.value()),
+                                    _ => None,
+                                }
+                            }
                             _ => {}
                         }
                     }
                 }
-                cfg.variables.insert(name, VarDecl { default, ty, file });
+                cfg.variables.insert(
+                    name,
+                    VarDecl {
+                        default,
+                        ty,
+                        file,
+                        span,
+                        sensitive,
+                    },
+                );
             }
             "locals" => {
                 for s in block.body.into_iter() {

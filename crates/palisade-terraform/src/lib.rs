@@ -275,6 +275,30 @@ fn collect(ev: &Ev, m: &ModInst, lock: bool, out: &mut Vec<Resource>) {
         r.meta.insert("lock_file".into(), lock.to_string());
         out.push(r);
     }
+    // Variable declarations, with their (unconverted) default as written.
+    for (name, decl) in &cfg.variables {
+        let file = cfg.files.get(decl.file).unwrap_or(&ev.empty_file);
+        let mut sc = Scope::new(file);
+        let mut attrs = IndexMap::new();
+        if let Some(d) = &decl.default {
+            attrs.insert("default".to_string(), ev.eval(m, &mut sc, d));
+        }
+        if let Some(t) = &decl.ty {
+            let ty = t.to_string().trim().to_string();
+            attrs.insert(
+                "type".to_string(),
+                Node::string(ty, file.span(hcl_edit::Span::span(t))),
+            );
+        }
+        if let Some(b) = decl.sensitive {
+            attrs.insert("sensitive".to_string(), Node::bool(b, None));
+        }
+        let address = format!("{}var.{name}", m.prefix);
+        let node = Node::map(attrs, Some(decl.span.clone()));
+        let mut r = base_resource(ev, m, "variable", name, address, decl.span.clone(), node);
+        r.mode = Mode::Meta;
+        out.push(r);
+    }
     for (name, call) in &cfg.modules {
         let Some(me) = ev.module_eval(m, name) else {
             continue;

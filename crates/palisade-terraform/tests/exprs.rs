@@ -435,3 +435,46 @@ resource "t" "u" {
     );
     assert_eq!(parts("cond"), None, "an unknown directive: no shape");
 }
+
+#[test]
+fn variable_blocks_are_meta_resources_with_their_default() {
+    let p = run(
+        &[(
+            "main.tf",
+            r#"
+variable "password" {
+  type      = string
+  default   = "Aa1234321Bb"
+  sensitive = true
+}
+variable "region" {}
+"#,
+        )],
+        &TfOptions::default(),
+    );
+    let v = p
+        .resources
+        .iter()
+        .find(|r| r.address == "var.password")
+        .expect("a variable resource");
+    assert_eq!(v.rtype, "variable");
+    assert_eq!(v.mode, palisade_model::Mode::Meta);
+    assert_eq!(v.span.start_line, 2);
+    let d = v.attr("default").known().unwrap();
+    assert_eq!(d.as_str(), Some("Aa1234321Bb"));
+    assert_eq!(d.span.as_ref().map(|s| s.start_line), Some(4));
+    assert_eq!(
+        v.attr("sensitive").known().and_then(Node::as_bool),
+        Some(true)
+    );
+    assert_eq!(
+        v.attr("type").known().and_then(Node::as_str),
+        Some("string")
+    );
+    let r = p
+        .resources
+        .iter()
+        .find(|r| r.address == "var.region")
+        .unwrap();
+    assert!(r.attr("default").is_absent());
+}
