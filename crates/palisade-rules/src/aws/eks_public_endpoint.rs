@@ -2,7 +2,7 @@
 
 use palisade_engine::{Category, Ctx, Docs, Example, Lang, Rule, Severity, Sink};
 use palisade_views::Tri;
-use palisade_views::aws::ec2::WORLD;
+use palisade_views::aws::ec2::is_world_cidr;
 
 pub static RULE: Rule = Rule {
     id: "PAL-EKS-001",
@@ -31,6 +31,30 @@ pub static RULE: Rule = Rule {
 
   vpc_config {
     subnet_ids = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+  }
+
+  encryption_config {
+    resources = ["secrets"]
+    provider {
+      key_arn = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    }
+  }
+
+  enabled_cluster_log_types = ["api", "audit", "authenticator"]
+}
+"#,
+            },
+            Example {
+                lang: Lang::Terraform,
+                code: r#"# A /0 prefix covers every address, whatever base address is written.
+resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+
+  vpc_config {
+    subnet_ids             = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+    endpoint_public_access = true
+    public_access_cidrs    = ["10.0.0.0/0"]
   }
 
   encryption_config {
@@ -135,7 +159,7 @@ fn check(cx: &Ctx<'_>, out: &mut Sink) {
             }
             public => {
                 let cidrs = &c.public_access_cidrs;
-                if let Some((_, s)) = cidrs.find(|x| WORLD.contains(&x.trim())) {
+                if let Some((_, s)) = cidrs.find(is_world_cidr) {
                     out.fail(
                         c.id,
                         s.clone(),
