@@ -6,6 +6,7 @@ pub mod docs;
 pub mod identity;
 pub mod k8s;
 pub mod supply_chain;
+pub mod terraform;
 
 use palisade_engine::Rule;
 
@@ -16,6 +17,7 @@ pub fn all() -> Vec<&'static Rule> {
     v.extend_from_slice(identity::RULES);
     v.extend_from_slice(k8s::RULES);
     v.extend_from_slice(supply_chain::RULES);
+    v.extend_from_slice(terraform::RULES);
     v.sort_by_key(|r| r.id);
     v
 }
@@ -37,6 +39,8 @@ pub const PLAN_EXEMPT: &[&str] = &[
     "PAL-SC-015",
     // A `terraform` block with no `.terraform.lock.hcl` beside it.
     "PAL-SC-016",
+    // A `variable` block's default as written (a plan holds the value given).
+    "PAL-TF-001",
 ];
 
 /// Whether the rule's Terraform examples are verified in plan form too.
