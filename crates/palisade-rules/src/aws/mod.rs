@@ -35,6 +35,7 @@ mod dynamodb_cmk;
 mod dynamodb_deletion_protection;
 mod dynamodb_pitr;
 mod ebs_default_encryption;
+mod ebs_snapshot_copy_encryption;
 mod ebs_volume_cmk;
 mod ebs_volume_encryption;
 mod ec2_block_device_encryption;
@@ -223,6 +224,7 @@ pub static RULES: &[&Rule] = &[
     &ec2_block_device_encryption::RULE,
     &ebs_default_encryption::RULE,
     &ami_public::RULE,
+    &ebs_snapshot_copy_encryption::RULE,
     &ebs_volume_cmk::RULE,
     &ec2_instance_profile::RULE,
     &ec2_user_data_secrets::RULE,
