@@ -793,3 +793,57 @@ fn conftest_document_mode_through_the_cli() {
         "{f:?}"
     );
 }
+
+#[test]
+fn fingerprints_survive_moving_code_and_change_with_the_resource() {
+    let dir = tempfile::tempdir().unwrap();
+    let bucket = "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n";
+    let key = "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = false\n}\n";
+    let prints = |dir: &Path| -> Vec<(String, String, u64)> {
+        let (_, v) = json_scan(&[dir.to_str().unwrap(), "--secrets", "off"]);
+        let mut p: Vec<_> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule_id"].as_str().unwrap().to_string(),
+                    f["fingerprint"].as_str().unwrap().to_string(),
+                    f["location"]["start_line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        p.sort();
+        p
+    };
+    write(dir.path(), "main.tf", &format!("{bucket}\n{key}"));
+    let before = prints(dir.path());
+    assert!(before.len() >= 2);
+    // Move the key above the bucket, add comments and blank lines.
+    write(
+        dir.path(),
+        "main.tf",
+        &format!("# platform team\n\n{key}\n\n\n{bucket}"),
+    );
+    let after = prints(dir.path());
+    let fp = |v: &[(String, String, u64)]| {
+        v.iter()
+            .map(|(r, f, _)| (r.clone(), f.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        fp(&before),
+        fp(&after),
+        "same fingerprints after moving code"
+    );
+    let lines = |v: &[(String, String, u64)]| v.iter().map(|(_, _, l)| *l).collect::<Vec<_>>();
+    assert_ne!(lines(&before), lines(&after), "the lines did move");
+    // Renaming the resource is a different finding.
+    write(
+        dir.path(),
+        "main.tf",
+        &format!("{}\n{key}", bucket.replace("\"b\" {", "\"logs\" {")),
+    );
+    let renamed = prints(dir.path());
+    assert_ne!(fp(&before), fp(&renamed));
+}
