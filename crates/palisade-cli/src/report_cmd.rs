@@ -88,7 +88,9 @@ fn compliance(c: ComplianceArgs) -> Result<u8> {
         argv.push(cfg.into());
     }
     let w = ScanWrapper::try_parse_from(argv).context("internal: cannot build scan arguments")?;
-    let r = crate::scan_cmd::resolve(&w.scan)?;
+    let mut r = crate::scan_cmd::resolve(&w.scan)?;
+    // Passing results are the evidence of passing controls.
+    r.opts.settings.drop_passes = false;
     let out = crate::scan_cmd::run_scan(&r, false)?;
     let mut rules: Vec<palisade_engine::RuleInfo> = r.rules.iter().map(|r| r.info()).collect();
     if r.opts.secrets != palisade_scan::SecretsMode::Off {

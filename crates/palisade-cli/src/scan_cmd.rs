@@ -207,6 +207,9 @@ pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
     let settings = palisade_engine::Settings {
         allowed_registries: cfg.allowed_registries.clone(),
         values: cfg.settings.clone(),
+        // Nothing reports passes unless asked to (`report compliance` turns
+        // them back on).
+        drop_passes: !a.include_passed,
     };
     let opts = ScanOptions {
         paths,

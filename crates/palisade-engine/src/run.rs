@@ -13,6 +13,10 @@ pub struct Settings {
     pub allowed_registries: Vec<String>,
     /// Free-form `key = value` settings for rules.
     pub values: BTreeMap<String, String>,
+    /// Leave passing results out. Passes feed compliance reports and
+    /// `--include-passed`; a plain scan reports only failures and unknowns,
+    /// and on a large estate the passes are half of all results.
+    pub drop_passes: bool,
 }
 
 /// What a check sees.
@@ -182,29 +186,33 @@ pub fn run_rules_checked(
                 .iter()
                 .map(|(f, c)| (f.to_string(), c.iter().map(|x| x.to_string()).collect()))
                 .collect();
-            sink.results.into_iter().map(move |r| {
-                let res = model.get(r.resource);
-                let fp = fingerprint(rule.id, &res.scope, &res.address, &r.attr);
-                let message = if r.message.is_empty() {
-                    rule.title.to_string()
-                } else {
-                    r.message
-                };
-                Finding {
-                    rule_id: rule.id.to_string(),
-                    title: rule.title.to_string(),
-                    severity: rule.severity,
-                    category: rule.category,
-                    status: r.status,
-                    resource: FindingResource::of(res),
-                    location: r.span,
-                    message,
-                    unknown_reason: r.unknown_reason,
-                    frameworks: frameworks.clone(),
-                    related: r.related,
-                    fingerprint: fp,
-                }
-            })
+            let drop_passes = settings.drop_passes;
+            sink.results
+                .into_iter()
+                .filter(move |r| !(drop_passes && r.status == Status::Pass))
+                .map(move |r| {
+                    let res = model.get(r.resource);
+                    let fp = fingerprint(rule.id, &res.scope, &res.address, &r.attr);
+                    let message = if r.message.is_empty() {
+                        rule.title.to_string()
+                    } else {
+                        r.message
+                    };
+                    Finding {
+                        rule_id: rule.id.to_string(),
+                        title: rule.title.to_string(),
+                        severity: rule.severity,
+                        category: rule.category,
+                        status: r.status,
+                        resource: FindingResource::of(res),
+                        location: r.span,
+                        message,
+                        unknown_reason: r.unknown_reason,
+                        frameworks: frameworks.clone(),
+                        related: r.related,
+                        fingerprint: fp,
+                    }
+                })
         })
         .collect();
     // Stable, like `sort_by`: the same order whatever the thread count.
