@@ -275,6 +275,45 @@ mod tests {
         docs: DOCS,
         check: ok,
     };
+    fn mixed(cx: &Ctx<'_>, out: &mut Sink) {
+        for id in cx.model.ids() {
+            out.pass(id, cx.model.get(id).span.clone(), "a");
+            out.fail(id, cx.model.get(id).span.clone(), "b", "bad");
+        }
+    }
+
+    static MIXED: Rule = Rule {
+        id: "PAL-T-003",
+        check: mixed,
+        ..OK
+    };
+
+    #[test]
+    fn passes_can_be_left_out() {
+        let r = Resource::new(
+            SourceKind::Terraform,
+            "aws_s3_bucket",
+            "b",
+            Span::line("main.tf".into(), 3),
+            Node::from_json(&serde_json::json!({}), None),
+        );
+        let model = Model::new(vec![r], vec![]);
+        let views = Views::build(&model);
+        let all = run_rules(&[&MIXED], &model, &views, &Settings::default());
+        let mut statuses: Vec<_> = all.iter().map(|f| f.status).collect();
+        statuses.sort();
+        assert_eq!(statuses, [Status::Fail, Status::Pass]);
+        let settings = Settings {
+            drop_passes: true,
+            ..Default::default()
+        };
+        let some = run_rules(&[&MIXED], &model, &views, &settings);
+        assert_eq!(
+            some.iter().map(|f| f.status).collect::<Vec<_>>(),
+            [Status::Fail]
+        );
+    }
+
     static BOOM: Rule = Rule {
         id: "PAL-T-002",
         check: boom,
