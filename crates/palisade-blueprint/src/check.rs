@@ -388,7 +388,7 @@ impl Ctx<'_> {
                 location,
                 message,
                 unknown_reason,
-                frameworks: BTreeMap::new(),
+                frameworks: Default::default(),
                 related,
                 fingerprint: fp,
             },

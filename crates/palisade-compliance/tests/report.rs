@@ -62,7 +62,7 @@ fn finding(r: &RuleInfo, status: Status, addr: &str, file: &str, line: u32, msg:
         location: Span::new(Arc::from(file), line, 1, line, 10),
         message: msg.to_string(),
         unknown_reason: (status == Status::Unknown).then(|| "var.kms_key is not known".to_string()),
-        frameworks: r.frameworks.clone(),
+        frameworks: std::sync::Arc::new(r.frameworks.clone()),
         related: Vec::new(),
         fingerprint: format!("{}-{}-{}", r.id, addr, status.as_str()),
     }

@@ -1,4 +1,8 @@
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Compliance mappings of a finding: framework id → control ids.
+pub type Frameworks = Arc<BTreeMap<String, Vec<String>>>;
 
 use palisade_model::{Resource, SourceKind, Span};
 use serde::Serialize;
@@ -71,7 +75,9 @@ pub struct Finding {
     pub message: String,
     /// Why the result is unknown, when it is.
     pub unknown_reason: Option<String>,
-    pub frameworks: BTreeMap<String, Vec<String>>,
+    /// Framework → control ids. Shared: every finding of a rule points at
+    /// the same map.
+    pub frameworks: Frameworks,
     pub related: Vec<Related>,
     pub fingerprint: String,
 }

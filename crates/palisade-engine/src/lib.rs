@@ -9,6 +9,6 @@ mod finding;
 mod rule;
 mod run;
 
-pub use finding::{Finding, FindingResource, Related, Status, fingerprint};
+pub use finding::{Finding, FindingResource, Frameworks, Related, Status, fingerprint};
 pub use rule::{Category, Docs, Example, Lang, Rule, RuleInfo, Severity};
 pub use run::{Ctx, RawResult, Settings, Sink, run_rules, run_rules_checked};

@@ -181,11 +181,12 @@ pub fn run_rules_checked(
                 }
                 sink.results.clear();
             }
-            let frameworks: BTreeMap<String, Vec<String>> = rule
-                .frameworks
-                .iter()
-                .map(|(f, c)| (f.to_string(), c.iter().map(|x| x.to_string()).collect()))
-                .collect();
+            let frameworks: crate::Frameworks = std::sync::Arc::new(
+                rule.frameworks
+                    .iter()
+                    .map(|(f, c)| (f.to_string(), c.iter().map(|x| x.to_string()).collect()))
+                    .collect(),
+            );
             let drop_passes = settings.drop_passes;
             sink.results
                 .into_iter()

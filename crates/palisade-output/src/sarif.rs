@@ -481,7 +481,7 @@ fn synthesised_rule(f: &Finding) -> RuleInfo {
         title: f.title.clone(),
         severity: f.severity,
         category: f.category,
-        frameworks: f.frameworks.clone(),
+        frameworks: (*f.frameworks).clone(),
         description: f.title.clone(),
         help: String::new(),
         help_uri: String::new(),

@@ -133,22 +133,19 @@ impl PolicySet {
                 let mut out = EvalOutput::default();
                 for (k, input) in items.iter().enumerate() {
                     let idx = ci * chunk + k;
-                    match regorus::Value::from_json_str(&input.value.to_string()) {
-                        Ok(v) => engine.set_input(v),
-                        Err(e) => {
-                            out.errors.push(PolicyError {
-                                path: input.span.path.to_string(),
-                                line: input.span.start_line,
-                                message: format!("input cannot be converted: {e}"),
-                            });
-                            continue;
-                        }
-                    }
+                    // Packages that can match this input; none, and the input is
+                    // not even converted.
                     let itype = input.value.get("type").and_then(|t| t.as_str());
+                    let applicable = |pkg: &String| match guards.get(pkg) {
+                        Some(types) => itype.is_some_and(|t| types.contains(t)),
+                        None => true,
+                    };
+                    if !pkgs.iter().any(|(p, _, _)| applicable(p)) {
+                        continue;
+                    }
+                    engine.set_input(regorus::Value::from(input.value.clone()));
                     for (pkg, rules, has_exception) in &pkgs {
-                        if let Some(types) = guards.get(pkg)
-                            && !itype.is_some_and(|t| types.contains(t))
-                        {
+                        if !applicable(pkg) {
                             continue;
                         }
                         let excepted: Vec<String> = if *has_exception {
@@ -399,7 +396,7 @@ impl PolicySet {
                     location: span,
                     message: r.msg.clone(),
                     unknown_reason: None,
-                    frameworks: info.frameworks.clone(),
+                    frameworks: std::sync::Arc::new(info.frameworks.clone()),
                     related: Vec::new(),
                 })
             })

@@ -316,17 +316,19 @@ fn secrets(root: &Path, files: &[SourceFile], scanner: &palisade_secrets::Scanne
             found
                 .into_iter()
                 .map(|s| {
-                    let frameworks = rules
-                        .get(s.rule_id)
-                        .map(|r| {
-                            r.frameworks
-                                .iter()
-                                .map(|(fw, c)| {
-                                    (fw.to_string(), c.iter().map(|x| x.to_string()).collect())
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default();
+                    let frameworks: palisade_engine::Frameworks = Arc::new(
+                        rules
+                            .get(s.rule_id)
+                            .map(|r| {
+                                r.frameworks
+                                    .iter()
+                                    .map(|(fw, c)| {
+                                        (fw.to_string(), c.iter().map(|x| x.to_string()).collect())
+                                    })
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
+                    );
                     Finding {
                         rule_id: s.rule_id.to_string(),
                         title: s.title.to_string(),

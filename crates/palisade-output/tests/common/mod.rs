@@ -162,7 +162,7 @@ pub fn findings() -> Vec<Finding> {
         location,
         message: message.into(),
         unknown_reason: None,
-        frameworks: r.frameworks.clone(),
+        frameworks: std::sync::Arc::new(r.frameworks.clone()),
         related: Vec::new(),
         fingerprint: fp.into(),
     };
@@ -240,7 +240,7 @@ pub fn findings() -> Vec<Finding> {
         location: span("plan dir/plan.json", 40, 7, 40, 19),
         message: "instance has IMDSv1 enabled".into(),
         unknown_reason: None,
-        frameworks: BTreeMap::new(),
+        frameworks: Default::default(),
         related: Vec::new(),
         fingerprint: "9999888877776666aaaabbbb".into(),
     };
