@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use palisade_engine::{Finding, RuleInfo};
-use palisade_policy::{
-    DocumentFile, LoadOptions, PolicyError, PolicySet, document_inputs, model_inputs,
-};
+use palisade_policy::{DocumentFile, LoadOptions, PolicyError, PolicySet, document_inputs};
 use palisade_scan::{FileKind, ScanOutput};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
@@ -122,7 +120,9 @@ fn evaluate(
 ) -> Result<(Vec<Finding>, Vec<PolicyError>)> {
     let mode = flags.policy_input.unwrap_or_default();
     let inputs = match mode {
-        InputMode::Model => model_inputs(&out.model),
+        InputMode::Model => {
+            palisade_policy::model_inputs_of(&out.model, set.input_types().as_ref())
+        }
         InputMode::Document => {
             let texts: Vec<(String, String, &'static str)> = out
                 .files

@@ -39,8 +39,17 @@ fn unknown_paths(node: &palisade_model::Node) -> Vec<String> {
 
 /// One input per resource.
 pub fn model_inputs(model: &Model) -> Vec<Input> {
+    model_inputs_of(model, None)
+}
+
+/// One input per resource whose type is in `types` (all when `None`).
+pub fn model_inputs_of(
+    model: &Model,
+    types: Option<&std::collections::BTreeSet<String>>,
+) -> Vec<Input> {
     model
         .ids()
+        .filter(|id| types.is_none_or(|t| t.contains(&model.get(*id).rtype)))
         .map(|id| {
             let r = model.get(id);
             let refs: Vec<Json> = model

@@ -23,6 +23,7 @@ mod testing;
 pub use bundle::content_hash;
 pub use inputs::{
     DocumentFile, INPUT_SCHEMA_VERSION, Input, document_inputs, inputs_doc, model_inputs,
+    model_inputs_of,
 };
 pub use load::{LoadOptions, PolicyError, PolicySet, load};
 pub use meta::PolicyMeta;

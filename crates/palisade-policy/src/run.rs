@@ -92,6 +92,40 @@ impl PolicySet {
             .unwrap_or_default()
     }
 
+    /// For each selected package whose result rules all require
+    /// `input.type` to be one of a few literals: those types.
+    fn type_guards(
+        &self,
+    ) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+        let result_rules: std::collections::BTreeMap<String, Vec<String>> = self
+            .selected
+            .iter()
+            .map(|p| (p.clone(), self.result_rules(p)))
+            .filter(|(_, r)| !r.is_empty())
+            .collect();
+        let sources = self.engine.get_policies().unwrap_or_default();
+        crate::guard::type_guards(
+            sources.iter().map(|s| s.get_contents().as_str()),
+            &result_rules,
+        )
+    }
+
+    /// The resource types any selected package can produce results for, when
+    /// every package says (by `input.type == …` guards); `None` when some
+    /// package may match any input. Model-mode inputs of other types need
+    /// not be built at all.
+    pub fn input_types(&self) -> Option<std::collections::BTreeSet<String>> {
+        let guards = self.type_guards();
+        let mut all = std::collections::BTreeSet::new();
+        for p in &self.selected {
+            if self.result_rules(p).is_empty() {
+                continue;
+            }
+            all.extend(guards.get(p)?.iter().cloned());
+        }
+        Some(all)
+    }
+
     /// Evaluates every selected package on every input.
     pub fn eval(&self, inputs: &[Input]) -> EvalOutput {
         let pkgs: Vec<(String, Vec<String>, bool)> = self
@@ -113,17 +147,7 @@ impl PolicySet {
         }
         // Packages whose result rules all require `input.type` to be one of
         // a few literals are not evaluated on inputs of other types.
-        let guards = {
-            let result_rules: std::collections::BTreeMap<String, Vec<String>> = pkgs
-                .iter()
-                .map(|(p, r, _)| (p.clone(), r.clone()))
-                .collect();
-            let sources = self.engine.get_policies().unwrap_or_default();
-            crate::guard::type_guards(
-                sources.iter().map(|s| s.get_contents().as_str()),
-                &result_rules,
-            )
-        };
+        let guards = self.type_guards();
         let chunk = (inputs.len() / (rayon::current_num_threads() * 4)).clamp(1, 256);
         let parts: Vec<EvalOutput> = inputs
             .par_chunks(chunk)

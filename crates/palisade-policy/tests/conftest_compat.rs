@@ -261,3 +261,39 @@ fn policy_tests_run_like_opa_test() {
     let filtered = run_tests(&[dir("policies/conftest")], &[dir("data")], Some("allowed"));
     assert_eq!(filtered.tests.len(), 1);
 }
+
+#[test]
+fn inputs_no_package_can_match_are_not_built() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("a.rego"), "package main\nimport rego.v1\n\ndeny contains \"b\" if {\n  input.type == \"aws_s3_bucket\"\n  not input.attributes.tags.owner\n}\n").unwrap();
+    let (set, errors) = load(&[d.path().to_path_buf()], &LoadOptions::default());
+    assert!(errors.is_empty(), "{errors:?}");
+    let types = set.input_types().expect("guarded");
+    assert_eq!(types.into_iter().collect::<Vec<_>>(), ["aws_s3_bucket"]);
+    let mk = |t: &str, n: &str, line: u32| {
+        Resource::new(
+            SourceKind::Terraform,
+            t,
+            n,
+            Span::line("main.tf".into(), line),
+            Node::from_json(&serde_json::json!({}), None),
+        )
+    };
+    let model = Model::new(
+        vec![mk("aws_s3_bucket", "b", 1), mk("aws_kms_key", "k", 5)],
+        vec![],
+    );
+    let inputs = palisade_policy::model_inputs_of(&model, set.input_types().as_ref());
+    assert_eq!(inputs.len(), 1);
+    let f = set.findings(&set.eval(&inputs), &inputs, Some(&model));
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].resource.address, "aws_s3_bucket.b");
+    // An unguarded rule may match anything: every input is built.
+    std::fs::write(
+        d.path().join("b.rego"),
+        "package main\nimport rego.v1\n\nwarn contains \"any\" if input.address\n",
+    )
+    .unwrap();
+    let (set, _) = load(&[d.path().to_path_buf()], &LoadOptions::default());
+    assert!(set.input_types().is_none());
+}
