@@ -617,7 +617,16 @@ fn policy_subcommands() {
 #[test]
 fn compliance_report_for_every_framework() {
     let ex = examples();
-    for fw in ["soc2", "hipaa", "gdpr", "cis-aws", "nist-800-53", "pci-dss"] {
+    for fw in [
+        "soc2",
+        "hipaa",
+        "gdpr",
+        "cis-aws",
+        "nist-800-53",
+        "pci-dss",
+        "cis-k8s",
+        "pss",
+    ] {
         let out = palisade()
             .args([
                 "report",
@@ -638,7 +647,7 @@ fn compliance_report_for_every_framework() {
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let s = &v["summary"];
         let controls = s["controls"].as_u64().unwrap();
-        assert!(controls > 20, "{fw}");
+        assert!(controls >= 15, "{fw}: {controls} controls");
         assert_eq!(
             s["covered"].as_u64().unwrap() + s["not_covered"].as_u64().unwrap(),
             controls,
