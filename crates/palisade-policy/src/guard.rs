@@ -27,6 +27,7 @@ pub(crate) fn type_guards<'a>(
         let Some(rules) = result_rules.get(&pkg) else {
             continue;
         };
+        let consts = constants(text);
         for item in items(text) {
             let first = ident(item);
             let name = if first == "default" {
@@ -41,7 +42,7 @@ pub(crate) fn type_guards<'a>(
             if !rules.iter().any(|r| r == name) {
                 continue;
             }
-            match item_guard(item) {
+            match item_guard(item, &consts) {
                 Some(types) => guards.entry(pkg.clone()).or_default().extend(types),
                 None => {
                     unguarded.insert(pkg.clone());
@@ -157,7 +158,55 @@ fn has_word(code: &str, w: &str) -> bool {
 }
 
 /// The types one rule definition is restricted to, if it is.
-fn item_guard(item: &str) -> Option<BTreeSet<String>> {
+/// Package-level constants that are literal sets or arrays of strings
+/// (`taggable := {"aws_s3_bucket", "aws_instance"}`), defined exactly once.
+fn constants(text: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut out = BTreeMap::new();
+    for item in items(text) {
+        let name = ident(item);
+        if name.is_empty() {
+            continue;
+        }
+        *seen.entry(name.to_string()).or_default() += 1;
+        let Some(lines) = item.lines().map(code).collect::<Option<Vec<String>>>() else {
+            continue;
+        };
+        let joined = lines.join(" ");
+        let rest = joined[name.len()..].trim_start();
+        let Some(value) = rest.strip_prefix(":=").or_else(|| rest.strip_prefix('=')) else {
+            continue;
+        };
+        if let Some(set) = string_literals(value.trim()) {
+            out.insert(name.to_string(), set);
+        }
+    }
+    out.retain(|n, _| seen.get(n) == Some(&1));
+    out
+}
+
+/// `{"A", "B"}` or `["A", "B"]`: the strings; anything else: `None`.
+fn string_literals(v: &str) -> Option<BTreeSet<String>> {
+    let inner = v
+        .strip_prefix('{')
+        .and_then(|r| r.strip_suffix('}'))
+        .or_else(|| v.strip_prefix('[').and_then(|r| r.strip_suffix(']')))?;
+    let mut set = BTreeSet::new();
+    for part in inner.split(',') {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let lit = part.strip_prefix('"')?.strip_suffix('"')?;
+        if lit.contains(['"', '\\']) {
+            return None;
+        }
+        set.insert(lit.to_string());
+    }
+    (!set.is_empty()).then_some(set)
+}
+
+fn item_guard(item: &str, consts: &BTreeMap<String, BTreeSet<String>>) -> Option<BTreeSet<String>> {
     let lines: Vec<String> = item.lines().map(code).collect::<Option<_>>()?;
     let head = lines.first()?.trim_end();
     // The body opens with the last character of the head line, at depth 0.
@@ -181,7 +230,7 @@ fn item_guard(item: &str) -> Option<BTreeSet<String>> {
             return None;
         }
         if depth == 1
-            && let Some(types) = statement_types(t)
+            && let Some(types) = statement_types(t, consts)
         {
             guard = Some(match guard {
                 None => types,
@@ -207,7 +256,10 @@ fn item_guard(item: &str) -> Option<BTreeSet<String>> {
 
 /// `input.type == "T"`, `"T" == input.type`, `input.type in {"A", "B"}`
 /// (or `[...]`): the types allowed.
-fn statement_types(t: &str) -> Option<BTreeSet<String>> {
+fn statement_types(
+    t: &str,
+    consts: &BTreeMap<String, BTreeSet<String>>,
+) -> Option<BTreeSet<String>> {
     let lit = |s: &str| -> Option<String> {
         let s = s.trim();
         let inner = s.strip_prefix('"')?.strip_suffix('"')?;
@@ -229,18 +281,11 @@ fn statement_types(t: &str) -> Option<BTreeSet<String>> {
         .trim_start()
         .strip_prefix("in")?;
     let rest = rest.trim();
-    let inner = rest
-        .strip_prefix('{')
-        .and_then(|r| r.strip_suffix('}'))
-        .or_else(|| rest.strip_prefix('[').and_then(|r| r.strip_suffix(']')))?;
-    let mut set = BTreeSet::new();
-    for part in inner.split(',') {
-        if part.trim().is_empty() {
-            continue;
-        }
-        set.insert(lit(part)?);
+    // `input.type in taggable`, a package constant.
+    if let Some(set) = consts.get(rest) {
+        return Some(set.clone());
     }
-    (!set.is_empty()).then_some(set)
+    string_literals(rest)
 }
 
 #[cfg(test)]
@@ -255,6 +300,24 @@ mod tests {
             .to_string();
         let rr = BTreeMap::from([(pkg, rules.iter().map(|s| s.to_string()).collect())]);
         type_guards([src].into_iter(), &rr)
+    }
+
+    #[test]
+    fn package_constant_sets_are_resolved() {
+        let src = "package p\nimport rego.v1\n\ntaggable := {\n  \"aws_s3_bucket\", # buckets\n  \"aws_instance\",\n}\n\ndeny contains m if {\n  input.type in taggable\n  m := \"x\"\n}\n";
+        let g = guards(src, &["deny"]);
+        assert_eq!(
+            g["p"].iter().map(String::as_str).collect::<Vec<_>>(),
+            ["aws_instance", "aws_s3_bucket"]
+        );
+        // A name defined twice (or not as a literal) is not a constant.
+        let twice = format!("{src}\ntaggable := {{\"x\"}}\n");
+        assert!(guards(&twice, &["deny"]).is_empty());
+        let computed = src.replace(
+            "taggable := {",
+            "taggable := {t | some t in data.types} # {",
+        );
+        assert!(guards(&computed, &["deny"]).is_empty());
     }
 
     #[test]
