@@ -158,6 +158,7 @@ mod sagemaker_notebook_vpc;
 mod secret_cmk;
 mod secret_rotation;
 mod secret_rotation_period;
+mod securityhub_default_standards;
 mod sg_all_ports_open;
 mod sg_db_ports_open;
 mod sg_default_rules;
@@ -249,6 +250,7 @@ pub static RULES: &[&Rule] = &[
     &alb_drop_invalid_headers::RULE,
     &lb_deletion_protection::RULE,
     &guardduty_disabled::RULE,
+    &securityhub_default_standards::RULE,
     &glue_catalog_encryption::RULE,
     &glue_connection_passwords::RULE,
     &iam_admin_policy::RULE,
