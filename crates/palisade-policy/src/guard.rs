@@ -14,8 +14,8 @@ pub(crate) fn type_guards<'a>(
     sources: impl Iterator<Item = &'a str>,
     result_rules: &BTreeMap<String, Vec<String>>,
 ) -> BTreeMap<String, BTreeSet<String>> {
-    let mut guards: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut unguarded: BTreeSet<String> = BTreeSet::new();
+    // A package may span several files: read all of its items together.
+    let mut by_pkg: BTreeMap<String, Vec<&'a str>> = BTreeMap::new();
     for text in sources {
         let Some(pkg) = text.lines().find_map(|l| {
             l.trim()
@@ -24,38 +24,60 @@ pub(crate) fn type_guards<'a>(
         }) else {
             continue;
         };
+        by_pkg.entry(pkg).or_default().push(text);
+    }
+    let mut guards: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (pkg, texts) in by_pkg {
         let Some(rules) = result_rules.get(&pkg) else {
             continue;
         };
-        let consts = constants(text);
-        for item in items(text) {
-            let first = ident(item);
-            let name = if first == "default" {
-                let rest = item.trim_start_matches("default").trim_start();
-                if rules.iter().any(|r| r == ident(rest)) {
-                    unguarded.insert(pkg.clone());
+        let mut consts = BTreeMap::new();
+        for t in &texts {
+            consts.extend(constants(t));
+        }
+        let all: Vec<&str> = texts.iter().flat_map(|t| items(t)).collect();
+        // Helper rules (`containers contains c if { input.type in ...; ... }`)
+        // whose every body is guarded guard the bodies that iterate them.
+        // Two rounds let a helper use another helper.
+        let mut helpers: BTreeMap<String, Option<BTreeSet<String>>> = BTreeMap::new();
+        for _ in 0..2 {
+            let mut next: BTreeMap<String, Option<BTreeSet<String>>> = BTreeMap::new();
+            for item in &all {
+                let first = ident(item);
+                let (name, g) = if first == "default" {
+                    (ident(item.trim_start_matches("default").trim_start()), None)
+                } else {
+                    (first, item_guard(item, &consts, &helpers))
+                };
+                if name.is_empty() {
+                    continue;
                 }
-                continue;
-            } else {
-                first
-            };
-            if !rules.iter().any(|r| r == name) {
-                continue;
+                let e = next
+                    .entry(name.to_string())
+                    .or_insert_with(|| Some(BTreeSet::new()));
+                *e = match (e.take(), g) {
+                    (Some(mut acc), Some(types)) => {
+                        acc.extend(types);
+                        Some(acc)
+                    }
+                    _ => None,
+                };
             }
-            match item_guard(item, &consts) {
-                Some(types) => guards.entry(pkg.clone()).or_default().extend(types),
-                None => {
-                    unguarded.insert(pkg.clone());
-                }
+            helpers = next;
+        }
+        let mut union = BTreeSet::new();
+        let mut ok = true;
+        for r in rules {
+            match helpers.get(r) {
+                Some(Some(types)) => union.extend(types.iter().cloned()),
+                // Unguarded, or never seen defined (a ref head elsewhere).
+                _ => ok = false,
             }
         }
+        if ok {
+            guards.insert(pkg, union);
+        }
     }
-    for p in &unguarded {
-        guards.remove(p);
-    }
-    // A result rule never seen defined (e.g. through a ref head elsewhere):
-    // no filter.
-    guards.retain(|p, _| !unguarded.contains(p));
     guards
 }
 
@@ -206,13 +228,39 @@ fn string_literals(v: &str) -> Option<BTreeSet<String>> {
     (!set.is_empty()).then_some(set)
 }
 
-fn item_guard(item: &str, consts: &BTreeMap<String, BTreeSet<String>>) -> Option<BTreeSet<String>> {
+fn item_guard(
+    item: &str,
+    consts: &BTreeMap<String, BTreeSet<String>>,
+    helpers: &BTreeMap<String, Option<BTreeSet<String>>>,
+) -> Option<BTreeSet<String>> {
     let lines: Vec<String> = item.lines().map(code).collect::<Option<_>>()?;
     let head = lines.first()?.trim_end();
     // The body opens with the last character of the head line, at depth 0.
     if !head.ends_with('{') || depth_delta(&head[..head.len() - 1]) != 0 {
         return None;
     }
+    // A local of the body named like a helper shadows it.
+    let shadowed = |name: &str| {
+        lines[1..].iter().any(|l| {
+            let t = l.trim();
+            let assigns = t
+                .strip_prefix(name)
+                .map(|r| r.trim_start())
+                .is_some_and(|r| {
+                    r.starts_with(":=") || (r.starts_with('=') && !r.starts_with("=="))
+                });
+            let declared = t
+                .strip_prefix("some ")
+                .map(|r| r.split(" in ").next().unwrap_or(r))
+                .is_some_and(|vars| vars.split(',').any(|v| v.trim() == name));
+            assigns || declared
+        })
+    };
+    let visible: BTreeMap<String, Option<BTreeSet<String>>> = helpers
+        .iter()
+        .filter(|(n, _)| !shadowed(n))
+        .map(|(n, g)| (n.clone(), g.clone()))
+        .collect();
     let mut depth = 1i64;
     let mut closed = false;
     let mut guard: Option<BTreeSet<String>> = None;
@@ -230,7 +278,7 @@ fn item_guard(item: &str, consts: &BTreeMap<String, BTreeSet<String>>) -> Option
             return None;
         }
         if depth == 1
-            && let Some(types) = statement_types(t, consts)
+            && let Some(types) = statement_types(t, consts, &visible)
         {
             guard = Some(match guard {
                 None => types,
@@ -255,11 +303,20 @@ fn item_guard(item: &str, consts: &BTreeMap<String, BTreeSet<String>>) -> Option
 }
 
 /// `input.type == "T"`, `"T" == input.type`, `input.type in {"A", "B"}`
-/// (or `[...]`): the types allowed.
+/// (or `[...]`, or a package constant), `some x in helper` (a guarded
+/// helper rule): the types allowed.
 fn statement_types(
     t: &str,
     consts: &BTreeMap<String, BTreeSet<String>>,
+    helpers: &BTreeMap<String, Option<BTreeSet<String>>>,
 ) -> Option<BTreeSet<String>> {
+    // `some c in containers`: empty unless the helper's guard holds.
+    if let Some(rest) = t.strip_prefix("some ")
+        && let Some((_, coll)) = rest.split_once(" in ")
+        && let Some(Some(types)) = helpers.get(coll.trim())
+    {
+        return Some(types.clone());
+    }
     let lit = |s: &str| -> Option<String> {
         let s = s.trim();
         let inner = s.strip_prefix('"')?.strip_suffix('"')?;
@@ -300,6 +357,30 @@ mod tests {
             .to_string();
         let rr = BTreeMap::from([(pkg, rules.iter().map(|s| s.to_string()).collect())]);
         type_guards([src].into_iter(), &rr)
+    }
+
+    #[test]
+    fn guarded_helper_rules_guard_the_bodies_that_iterate_them() {
+        let src = "package p\nimport rego.v1\n\ncontainers contains c if {\n  input.type == \"Pod\"\n  some c in input.attributes.spec.containers\n}\n\ndeny contains m if {\n  some c in containers\n  c.privileged\n  m := \"x\"\n}\n";
+        let g = guards(src, &["deny"]);
+        assert_eq!(
+            g["p"].iter().map(String::as_str).collect::<Vec<_>>(),
+            ["Pod"]
+        );
+        // A helper body without a guard, in another file of the package,
+        // makes it unguarded.
+        let other = "package p\nimport rego.v1\n\ncontainers contains c if {\n  some c in input.containers\n}\n";
+        let both = type_guards(
+            [src, other].into_iter(),
+            &BTreeMap::from([("p".to_string(), vec!["deny".to_string()])]),
+        );
+        assert!(both.is_empty());
+        // A local of the same name shadows the helper.
+        let shadow = src.replace(
+            "  some c in containers\n",
+            "  containers := input.x\n  some c in containers\n",
+        );
+        assert!(guards(&shadow, &["deny"]).is_empty());
     }
 
     #[test]

@@ -152,122 +152,134 @@ impl PolicySet {
         let parts: Vec<EvalOutput> = inputs
             .par_chunks(chunk)
             .enumerate()
-            .map(|(ci, items)| {
-                let mut engine = self.engine.clone();
-                let mut out = EvalOutput::default();
-                for (k, input) in items.iter().enumerate() {
-                    let idx = ci * chunk + k;
-                    // Packages that can match this input; none, and the input is
-                    // not even converted.
-                    let itype = input.value.get("type").and_then(|t| t.as_str());
-                    let applicable = |pkg: &String| match guards.get(pkg) {
-                        Some(types) => itype.is_some_and(|t| types.contains(t)),
-                        None => true,
-                    };
-                    if !pkgs.iter().any(|(p, _, _)| applicable(p)) {
-                        continue;
-                    }
-                    engine.set_input(regorus::Value::from(input.value.clone()));
-                    for (pkg, rules, has_exception) in &pkgs {
-                        if !applicable(pkg) {
+            // One engine per worker, not per chunk: cloning one is not free.
+            .map_init(
+                || self.engine.clone(),
+                |engine, (ci, items)| {
+                    let mut out = EvalOutput::default();
+                    for (k, input) in items.iter().enumerate() {
+                        let idx = ci * chunk + k;
+                        // Packages that can match this input; none, and the input is
+                        // not even converted.
+                        let itype = input.value.get("type").and_then(|t| t.as_str());
+                        let applicable = |pkg: &String| match guards.get(pkg) {
+                            Some(types) => itype.is_some_and(|t| types.contains(t)),
+                            None => true,
+                        };
+                        if !pkgs.iter().any(|(p, _, _)| applicable(p)) {
                             continue;
                         }
-                        let excepted: Vec<String> = if *has_exception {
-                            match engine.eval_rule(format!("data.{pkg}.exception")) {
-                                Ok(v) => result_items(&to_json(&v))
-                                    .iter()
-                                    .flat_map(result_items)
-                                    .filter_map(|x| x.as_str().map(str::to_string))
-                                    .collect(),
-                                Err(e) => {
-                                    out.errors.push(self.runtime_error(
-                                        pkg,
-                                        "exception",
-                                        &e.to_string(),
-                                    ));
-                                    Vec::new()
-                                }
-                            }
-                        } else {
-                            Vec::new()
-                        };
-                        for rule in rules {
-                            out.evaluations += 1;
-                            let suffix = rule.split_once('_').map(|(_, s)| s).unwrap_or("");
-                            if excepted.iter().any(|e| e == suffix) {
+                        // Deserialized straight from the JSON tree, without a copy.
+                        let value =
+                            <regorus::Value as serde::Deserialize>::deserialize(&input.value)
+                                .unwrap_or(regorus::Value::Undefined);
+                        engine.set_input(value);
+                        for (pkg, rules, has_exception) in &pkgs {
+                            if !applicable(pkg) {
                                 continue;
                             }
-                            let v = match engine.eval_rule(format!("data.{pkg}.{rule}")) {
-                                Ok(v) => v,
-                                Err(e) => {
-                                    out.errors
-                                        .push(self.runtime_error(pkg, rule, &e.to_string()));
+                            let excepted: Vec<String> = if *has_exception {
+                                match engine.eval_rule(format!("data.{pkg}.exception")) {
+                                    Ok(v) => result_items(&to_json(&v))
+                                        .iter()
+                                        .flat_map(result_items)
+                                        .filter_map(|x| x.as_str().map(str::to_string))
+                                        .collect(),
+                                    Err(e) => {
+                                        out.errors.push(self.runtime_error(
+                                            pkg,
+                                            "exception",
+                                            &e.to_string(),
+                                        ));
+                                        Vec::new()
+                                    }
+                                }
+                            } else {
+                                Vec::new()
+                            };
+                            for rule in rules {
+                                out.evaluations += 1;
+                                let suffix = rule.split_once('_').map(|(_, s)| s).unwrap_or("");
+                                if excepted.iter().any(|e| e == suffix) {
                                     continue;
                                 }
-                            };
-                            if v == regorus::Value::Undefined {
-                                continue;
-                            }
-                            let Some(kind) = ResultKind::of(rule) else {
-                                continue;
-                            };
-                            let base = self.effective_meta(pkg, rule);
-                            for item in result_items(&to_json(&v)) {
-                                let (msg, obj_meta, attribute, location) = match &item {
-                                    serde_json::Value::String(s) => {
-                                        (s.clone(), PolicyMeta::default(), None, None)
+                                let v = match engine.eval_rule(format!("data.{pkg}.{rule}")) {
+                                    Ok(v) => v,
+                                    Err(e) => {
+                                        out.errors.push(self.runtime_error(
+                                            pkg,
+                                            rule,
+                                            &e.to_string(),
+                                        ));
+                                        continue;
                                     }
-                                    serde_json::Value::Object(o) => {
-                                        let msg = o
-                                            .get("msg")
-                                            .or_else(|| o.get("message"))
-                                            .and_then(|m| m.as_str())
-                                            .unwrap_or(rule)
-                                            .to_string();
-                                        let mut meta = PolicyMeta::from_json(&item);
-                                        if let Some(m) =
-                                            o.get("metadata").or_else(|| o.get("details"))
-                                        {
-                                            meta = meta.or(&PolicyMeta::from_json(m));
-                                        }
-                                        let attribute = o
-                                            .get("attribute")
-                                            .and_then(|a| a.as_str())
-                                            .map(str::to_string);
-                                        let location = o.get("location").and_then(|l| {
-                                            Some((
-                                                l.get("path")?.as_str()?.to_string(),
-                                                l.get("line")
-                                                    .or_else(|| l.get("start_line"))
-                                                    .and_then(|x| x.as_u64())
-                                                    .unwrap_or(1)
-                                                    as u32,
-                                            ))
-                                        });
-                                        (msg, meta, attribute, location)
-                                    }
-                                    serde_json::Value::Bool(true) => {
-                                        (rule.clone(), PolicyMeta::default(), None, None)
-                                    }
-                                    other => (other.to_string(), PolicyMeta::default(), None, None),
                                 };
-                                let meta = obj_meta.or(&base);
-                                out.results.push(PolicyResult {
-                                    kind,
-                                    package: pkg.clone(),
-                                    rule: rule.clone(),
-                                    msg,
-                                    meta,
-                                    input: idx,
-                                    attribute,
-                                    location,
-                                });
+                                if v == regorus::Value::Undefined {
+                                    continue;
+                                }
+                                let Some(kind) = ResultKind::of(rule) else {
+                                    continue;
+                                };
+                                let base = self.effective_meta(pkg, rule);
+                                for item in result_items(&to_json(&v)) {
+                                    let (msg, obj_meta, attribute, location) = match &item {
+                                        serde_json::Value::String(s) => {
+                                            (s.clone(), PolicyMeta::default(), None, None)
+                                        }
+                                        serde_json::Value::Object(o) => {
+                                            let msg = o
+                                                .get("msg")
+                                                .or_else(|| o.get("message"))
+                                                .and_then(|m| m.as_str())
+                                                .unwrap_or(rule)
+                                                .to_string();
+                                            let mut meta = PolicyMeta::from_json(&item);
+                                            if let Some(m) =
+                                                o.get("metadata").or_else(|| o.get("details"))
+                                            {
+                                                meta = meta.or(&PolicyMeta::from_json(m));
+                                            }
+                                            let attribute = o
+                                                .get("attribute")
+                                                .and_then(|a| a.as_str())
+                                                .map(str::to_string);
+                                            let location = o.get("location").and_then(|l| {
+                                                Some((
+                                                    l.get("path")?.as_str()?.to_string(),
+                                                    l.get("line")
+                                                        .or_else(|| l.get("start_line"))
+                                                        .and_then(|x| x.as_u64())
+                                                        .unwrap_or(1)
+                                                        as u32,
+                                                ))
+                                            });
+                                            (msg, meta, attribute, location)
+                                        }
+                                        serde_json::Value::Bool(true) => {
+                                            (rule.clone(), PolicyMeta::default(), None, None)
+                                        }
+                                        other => {
+                                            (other.to_string(), PolicyMeta::default(), None, None)
+                                        }
+                                    };
+                                    let meta = obj_meta.or(&base);
+                                    out.results.push(PolicyResult {
+                                        kind,
+                                        package: pkg.clone(),
+                                        rule: rule.clone(),
+                                        msg,
+                                        meta,
+                                        input: idx,
+                                        attribute,
+                                        location,
+                                    });
+                                }
                             }
                         }
                     }
-                }
-                out
-            })
+                    out
+                },
+            )
             .collect();
         let mut all = EvalOutput::default();
         for p in parts {
