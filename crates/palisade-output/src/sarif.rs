@@ -244,7 +244,11 @@ fn suppressions_of(s: Option<&crate::SuppressedFinding>) -> Vec<Suppression> {
     };
     let a = &s.suppression;
     vec![Suppression {
-        kind: a.kind.sarif_kind(),
+        kind: if a.kind.is_in_source() {
+            "inSource"
+        } else {
+            "external"
+        },
         status: "accepted",
         justification: Some(a.reason.clone()),
         location: Some(location_of(&a.location)),

@@ -81,14 +81,6 @@ impl Kind {
     pub fn is_in_source(self) -> bool {
         matches!(self, Kind::Comment | Kind::Annotation | Kind::Metadata)
     }
-    /// The SARIF `suppression.kind`: `inSource` or `external`.
-    pub fn sarif_kind(self) -> &'static str {
-        if self.is_in_source() {
-            "inSource"
-        } else {
-            "external"
-        }
-    }
 }
 
 /// Why a finding was suppressed (what reports show).
