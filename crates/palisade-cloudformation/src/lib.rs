@@ -21,21 +21,10 @@ use eval::Ctx;
 /// Cheap content sniff on the first 64 KiB: a template version, or a
 /// `Resources` section with AWS resource types.
 pub fn looks_like_cloudformation(text: &str) -> bool {
-    let head = head(text, 64 * 1024);
+    let head = palisade_model::sniff_head(text);
     head.contains("AWSTemplateFormatVersion")
         || (head.contains("Resources")
             && (head.contains("AWS::") || head.contains("Custom::") || head.contains("Alexa::")))
-}
-
-fn head(text: &str, n: usize) -> &str {
-    if text.len() <= n {
-        return text;
-    }
-    let mut end = n;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// Parses a template. Never fails: problems are located diagnostics.

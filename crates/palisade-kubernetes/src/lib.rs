@@ -48,17 +48,9 @@ pub fn is_cluster_scoped(kind: &str) -> bool {
     CLUSTER_SCOPED.contains(&kind)
 }
 
-fn head(text: &str) -> &str {
-    let mut end = text.len().min(64 * 1024);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
 /// Cheap content sniff on the first 64 KiB: an `apiVersion` and a `kind` key.
 pub fn looks_like_kubernetes(text: &str) -> bool {
-    let h = head(text);
+    let h = palisade_model::sniff_head(text);
     (h.contains("apiVersion:") || h.contains("\"apiVersion\""))
         && (h.contains("kind:") || h.contains("\"kind\""))
 }

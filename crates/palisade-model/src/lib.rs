@@ -11,12 +11,14 @@
 mod diag;
 mod model;
 mod resource;
+mod sniff;
 mod span;
 mod value;
 
 pub use diag::{Diagnostic, Level};
 pub use model::{Edge, Model, ResourceId};
 pub use resource::{InstanceKey, Mode, Resource, SourceKind};
+pub use sniff::{SNIFF_BYTES, sniff_head};
 pub use span::{LineIndex, Span};
 pub use value::{Lookup, Node, Part, Unknown, Value};
 

@@ -92,10 +92,10 @@ fn classify(path: &Path) -> Option<FileKind> {
     if !matches!(ext, "json" | "yaml" | "yml" | "template" | "tpl" | "cfn") {
         return None;
     }
-    let mut head = Vec::with_capacity(64 * 1024);
+    let mut head = Vec::with_capacity(palisade_model::SNIFF_BYTES);
     std::fs::File::open(path)
         .ok()?
-        .take(64 * 1024)
+        .take(palisade_model::SNIFF_BYTES as u64)
         .read_to_end(&mut head)
         .ok()?;
     let text = String::from_utf8_lossy(&head);

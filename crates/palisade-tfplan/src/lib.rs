@@ -24,11 +24,7 @@ const MAX_MODULE_DEPTH: usize = 64;
 /// Cheap content sniff on the first 64 KiB: a JSON object with Terraform's
 /// `format_version` and plan (or state) sections.
 pub fn looks_like_plan(text: &str) -> bool {
-    let mut end = text.len().min(64 * 1024);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let h = &text[..end];
+    let h = palisade_model::sniff_head(text);
     h.trim_start().starts_with('{')
         && h.contains("\"format_version\"")
         && (h.contains("\"planned_values\"")
