@@ -80,36 +80,7 @@ pub fn validate(path: &Path) -> Vec<Diagnostic> {
 /// Glob matching for addresses, types and paths: `*` matches any run of
 /// characters (dots and slashes included), `?` one character.
 pub fn glob_match(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    let (mut pi, mut ti) = (0usize, 0usize);
-    let mut star: Option<(usize, usize)> = None;
-    while ti < t.len() {
-        match p.get(pi) {
-            Some('*') => {
-                while p.get(pi) == Some(&'*') {
-                    pi += 1;
-                }
-                star = Some((pi, ti));
-            }
-            Some(c) if *c == '?' || *c == t[ti] => {
-                pi += 1;
-                ti += 1;
-            }
-            _ => match star {
-                Some((sp, st)) => {
-                    pi = sp;
-                    ti = st + 1;
-                    star = Some((sp, st + 1));
-                }
-                None => return false,
-            },
-        }
-    }
-    while p.get(pi) == Some(&'*') {
-        pi += 1;
-    }
-    pi == p.len()
+    palisade_views::wildcard::matches(pattern, text)
 }
 
 /// Finds a resource by address (with or without its instance key) or

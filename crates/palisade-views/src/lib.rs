@@ -13,6 +13,7 @@ pub mod aws;
 pub mod datastore;
 pub mod k8s;
 mod tri;
+pub mod wildcard;
 
 pub use tri::Tri;
 
