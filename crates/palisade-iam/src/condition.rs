@@ -472,7 +472,12 @@ pub fn parse_date(s: &str) -> Option<i128> {
     let y = num(dp.next()?)?;
     let mo = num(dp.next()?)?;
     let d = num(dp.next()?)?;
-    if dp.next().is_some() || !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+    // ISO 8601 years have four digits: a larger one would overflow below.
+    if dp.next().is_some()
+        || !(0..=9999).contains(&y)
+        || !(1..=12).contains(&mo)
+        || !(1..=31).contains(&d)
+    {
         return None;
     }
     let mut ms: i128 = i128::from(days_from_civil(y, mo, d)) * 86_400_000;
@@ -488,6 +493,9 @@ pub fn parse_date(s: &str) -> Option<i128> {
                 None if off.len() == 4 => (num(off.get(..2)?)?, num(off.get(2..)?)?),
                 None => (num(off)?, 0),
             };
+            if oh > 23 || om > 59 {
+                return None;
+            }
             (c, sign * i128::from(oh * 3_600_000 + om * 60_000))
         } else {
             (t, 0)
@@ -543,6 +551,14 @@ mod tests {
         );
         assert!(parse_date("2020-13-01").is_none());
         assert!(parse_date("yesterday").is_none());
+        // Hostile values are rejected, not overflowed.
+        assert!(parse_date("9000000000000000000-01-01").is_none());
+        assert!(parse_date("2020-01-01T00:00:00+99999999999999").is_none());
+        assert!(parse_date("2020-01-01T00:00:00+0960").is_none());
+        assert_eq!(
+            parse_date("2020-01-01T00:00:00-0130"),
+            parse_date("2020-01-01T01:30:00Z")
+        );
     }
 
     #[test]
