@@ -228,4 +228,18 @@ mod tests {
             &stale[..stale.len().min(5)]
         );
     }
+
+    /// The README's "N checks" is the size of the catalogue.
+    #[test]
+    fn readme_counts_the_checks() {
+        let readme = std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../README.md"),
+        )
+        .expect("README.md");
+        let claim = format!("{} checks (", crate::all().len());
+        assert!(
+            readme.contains(&claim),
+            "README.md should say \"{claim}…\": update its Guardrails paragraph"
+        );
+    }
 }
