@@ -99,15 +99,6 @@ pub struct Classification {
     pub warnings: Vec<Diagnostic>,
 }
 
-impl Classification {
-    pub fn tier_name(&self) -> Option<&str> {
-        match &self.tier {
-            TierOf::Tier { name } => Some(name),
-            _ => None,
-        }
-    }
-}
-
 /// Counts of results.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {

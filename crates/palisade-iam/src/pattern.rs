@@ -125,10 +125,6 @@ impl Pattern {
         }
     }
 
-    pub fn has_vars(&self) -> bool {
-        self.toks.iter().any(|t| matches!(t, Tok::Var { .. }))
-    }
-
     /// True if the raw text is exactly `*`.
     pub fn is_star(&self) -> bool {
         self.raw == "*"
