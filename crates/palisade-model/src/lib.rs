@@ -17,7 +17,7 @@ mod value;
 
 pub use diag::{Diagnostic, Level};
 pub use model::{Edge, Model, ResourceId};
-pub use resource::{InstanceKey, Mode, Resource, SourceKind};
+pub use resource::{InstanceKey, Mode, Resource, SourceKind, address_segments};
 pub use sniff::{SNIFF_BYTES, sniff_head};
 pub use span::{LineIndex, Span};
 pub use value::{Lookup, Node, Part, Unknown, Value};

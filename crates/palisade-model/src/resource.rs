@@ -147,3 +147,58 @@ impl Resource {
         }
     }
 }
+
+/// Splits a Terraform address on the dots outside brackets and quoted keys:
+/// `module.a["x.y"].aws_s3_bucket.c` → `module`, `a["x.y"]`, `aws_s3_bucket`,
+/// `c`. An empty address has no segments.
+pub fn address_segments(address: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut quoted, mut escaped, mut start) = (0u32, false, false, 0);
+    for (i, c) in address.char_indices() {
+        if quoted {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => quoted = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => quoted = true,
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            '.' if depth == 0 => {
+                out.push(&address[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if start < address.len() {
+        out.push(&address[start..]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn address_segments_split_outside_keys() {
+        assert_eq!(
+            address_segments(r#"module.a["x.y"].module.b[0].aws_s3_bucket.c["k.\"]"]"#),
+            [
+                "module",
+                r#"a["x.y"]"#,
+                "module",
+                "b[0]",
+                "aws_s3_bucket",
+                r#"c["k.\"]"]"#
+            ]
+        );
+        assert!(address_segments("").is_empty());
+        assert_eq!(address_segments("aws_x.y"), ["aws_x", "y"]);
+    }
+}

@@ -25,7 +25,7 @@
 
 use std::collections::BTreeMap;
 
-use palisade_model::{InstanceKey, Mode, Node, Resource, SourceKind, Value};
+use palisade_model::{InstanceKey, Mode, Node, Resource, SourceKind, Value, address_segments};
 use serde_json::{Map, Value as Json, json};
 
 /// The `terraform_version` written into synthesized plans.
@@ -250,40 +250,9 @@ fn module_address(r: &Resource) -> String {
         .unwrap_or_default()
 }
 
-/// Splits an address on the dots outside brackets and quoted keys.
-fn segments(address: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let (mut depth, mut quoted, mut escaped, mut start) = (0u32, false, false, 0);
-    for (i, c) in address.char_indices() {
-        if quoted {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => quoted = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => quoted = true,
-            '[' => depth += 1,
-            ']' => depth = depth.saturating_sub(1),
-            '.' if depth == 0 => {
-                out.push(&address[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    if start < address.len() {
-        out.push(&address[start..]);
-    }
-    out
-}
-
 /// `module.a["k"].module.b` → `["a", "b"]` (call names, no instance keys).
 fn module_call_path(module_address: &str) -> Vec<String> {
-    segments(module_address)
+    address_segments(module_address)
         .chunks(2)
         .filter_map(|c| match c {
             ["module", n] => Some(n.split('[').next().unwrap_or(n).to_string()),
@@ -294,7 +263,7 @@ fn module_call_path(module_address: &str) -> Vec<String> {
 
 /// The parent module instance of `module.a["k"].module.b`: `module.a["k"]`.
 fn parent_module(address: &str) -> String {
-    let segs = segments(address);
+    let segs = address_segments(address);
     let n = segs.len().saturating_sub(2);
     segs[..n].join(".")
 }
@@ -417,7 +386,7 @@ fn terraform_references(r: &str, module_address: &str) -> Vec<String> {
             .and_then(|x| x.strip_prefix('.'))
             .unwrap_or(r)
     };
-    let segs = segments(local);
+    let segs = address_segments(local);
     let object_len = match segs.first() {
         Some(&"data") => 3,
         _ => 2,

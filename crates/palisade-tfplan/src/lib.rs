@@ -157,35 +157,6 @@ fn collect<'a>(module: &'a Json, out: &mut Vec<&'a Json>, depth: usize) {
     }
 }
 
-/// Splits an address on the dots outside brackets and quoted keys.
-fn segments(address: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let (mut depth, mut quoted, mut escaped, mut start) = (0u32, false, false, 0);
-    for (i, c) in address.char_indices() {
-        if quoted {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => quoted = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => quoted = true,
-            '[' => depth += 1,
-            ']' => depth = depth.saturating_sub(1),
-            '.' if depth == 0 => {
-                out.push(&address[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push(&address[start..]);
-    out
-}
-
 /// Parts of a resource address.
 struct Addr {
     /// `module.a["k"].module.b` (with instance keys), empty at the root.
@@ -197,7 +168,7 @@ struct Addr {
 }
 
 fn split_address(address: &str, mode: Mode, rtype: &str, name: &str) -> Addr {
-    let segs = segments(address);
+    let segs = palisade_model::address_segments(address);
     let mut i = 0;
     let mut module_segs = Vec::new();
     let mut module_path = Vec::new();
@@ -579,18 +550,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn address_segments() {
-        assert_eq!(
-            segments(r#"module.a["x.y"].module.b[0].aws_s3_bucket.c["k.\"]"]"#),
-            [
-                "module",
-                r#"a["x.y"]"#,
-                "module",
-                "b[0]",
-                "aws_s3_bucket",
-                r#"c["k.\"]"]"#
-            ]
-        );
+    fn split_addresses() {
         let a = split_address(
             r#"module.a["x"].data.aws_iam_policy_document.p"#,
             Mode::Data,
