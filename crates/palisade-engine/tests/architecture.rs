@@ -122,6 +122,16 @@ fn parsers_know_no_engine_rules_or_outputs() {
 }
 
 #[test]
+fn plansynth_is_test_support_only() {
+    for (name, k) in &workspace() {
+        assert!(
+            !k.normal.iter().any(|d| d == "palisade-plansynth"),
+            "{name} depends on palisade-plansynth outside [dev-dependencies]"
+        );
+    }
+}
+
+#[test]
 fn only_the_cli_uses_clap_anyhow_indicatif() {
     for (name, k) in &workspace() {
         if name == "palisade-cli" {
