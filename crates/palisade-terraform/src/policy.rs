@@ -10,19 +10,26 @@ use crate::value::{self as v, add_refs};
 pub fn render(attrs: &mut Node) {
     let mut refs = Vec::new();
     v::deep_refs(attrs, &mut refs);
-    let result = if attrs.contains_unknown() {
-        let why = attrs.unknown_reason().unwrap_or("unknown").to_string();
-        Err(why)
-    } else {
-        build(attrs)
-    };
     let span = attrs.span.clone();
-    let (pretty, mini) = match result {
-        Ok(doc) => (
-            v::string(serde_json::to_string_pretty(&doc).unwrap_or_default()),
-            v::string(serde_json::to_string(&doc).unwrap_or_default()),
-        ),
-        Err(why) => (v::unknown(why.clone()), v::unknown(why)),
+    let (pretty, mini) = if attrs.contains_unknown() {
+        // Unknown leaves (a condition value naming `data.aws_partition.x`,
+        // an action from a variable) keep the document readable: it stays
+        // structured, as `jsonencode` does, with only those values unknown.
+        match partial(attrs) {
+            Some(doc) => (doc.clone(), doc),
+            None => {
+                let why = attrs.unknown_reason().unwrap_or("unknown").to_string();
+                (v::unknown(why.clone()), v::unknown(why))
+            }
+        }
+    } else {
+        match build(attrs) {
+            Ok(doc) => (
+                v::string(serde_json::to_string_pretty(&doc).unwrap_or_default()),
+                v::string(serde_json::to_string(&doc).unwrap_or_default()),
+            ),
+            Err(why) => (v::unknown(why.clone()), v::unknown(why)),
+        }
     };
     if let Value::Map(m) = &mut attrs.value {
         for (k, mut n) in [("json", pretty), ("minified_json", mini)] {
@@ -30,6 +37,128 @@ pub fn render(attrs: &mut Node) {
             n.span = span.clone();
             m.insert(k.to_string(), n);
         }
+    }
+}
+
+/// Marks an unknown leaf in the copy `partial` builds from.
+const HOLE: &str = "\u{0}palisade-unknown:";
+
+/// The document with unknown leaf values (sid, effect, actions, resources,
+/// principal identifiers, condition values) left unknown in a structured
+/// node; `None` when an unknown decides its shape (a statement list, a
+/// principal type, a condition key, a source document).
+fn partial(attrs: &Node) -> Option<Node> {
+    let mut copy = attrs.clone();
+    let mut holes: Vec<Node> = Vec::new();
+    let Value::Map(m) = &mut copy.value else {
+        return None;
+    };
+    for (k, n) in m.iter_mut() {
+        if k != "statement" {
+            if n.contains_unknown() {
+                return None;
+            }
+            continue;
+        }
+        let Value::List(items) = &mut n.value else {
+            return None;
+        };
+        for st in items {
+            let Value::Map(sm) = &mut st.value else {
+                return None;
+            };
+            for (sk, sv) in sm.iter_mut() {
+                match sk.as_str() {
+                    "sid" | "effect" => hole_leaf(sv, &mut holes)?,
+                    "actions" | "not_actions" | "resources" | "not_resources" => {
+                        hole_list(sv, &mut holes)?
+                    }
+                    "principals" | "not_principals" | "condition" => {
+                        let leaf = if sk == "condition" {
+                            "values"
+                        } else {
+                            "identifiers"
+                        };
+                        let Value::List(blocks) = &mut sv.value else {
+                            if sv.contains_unknown() {
+                                return None;
+                            }
+                            continue;
+                        };
+                        for b in blocks {
+                            let Value::Map(bm) = &mut b.value else {
+                                return None;
+                            };
+                            for (bk, bv) in bm.iter_mut() {
+                                if bk == leaf {
+                                    hole_list(bv, &mut holes)?;
+                                } else if bv.contains_unknown() {
+                                    return None;
+                                }
+                            }
+                        }
+                    }
+                    _ if sv.contains_unknown() => return None,
+                    _ => {}
+                }
+            }
+        }
+    }
+    if copy.contains_unknown() {
+        return None;
+    }
+    let doc = build(&copy).ok()?;
+    let mut node = Node::from_json(&doc, attrs.span.as_ref());
+    fill_holes(&mut node, &holes, 0).then_some(node)
+}
+
+/// Replaces an unknown scalar with a numbered marker string.
+fn hole_leaf(n: &mut Node, holes: &mut Vec<Node>) -> Option<()> {
+    match &n.value {
+        Value::Unknown(_) => {
+            holes.push(n.clone());
+            n.value = Value::String(format!("{HOLE}{}", holes.len() - 1));
+            Some(())
+        }
+        _ if n.contains_unknown() => None,
+        _ => Some(()),
+    }
+}
+
+/// A list of strings (or one string): unknown items, or the whole list,
+/// become markers.
+fn hole_list(n: &mut Node, holes: &mut Vec<Node>) -> Option<()> {
+    if let Value::List(l) = &mut n.value {
+        for x in l {
+            hole_leaf(x, holes)?;
+        }
+        return Some(());
+    }
+    hole_leaf(n, holes)
+}
+
+/// Puts the unknown nodes back where their markers ended up; false if a
+/// marker became a map key (it cannot be unknown there).
+fn fill_holes(n: &mut Node, holes: &[Node], depth: usize) -> bool {
+    if depth > 256 {
+        return false;
+    }
+    match &mut n.value {
+        Value::String(s) => {
+            if let Some(i) = s.strip_prefix(HOLE) {
+                match i.parse::<usize>().ok().and_then(|i| holes.get(i)) {
+                    Some(h) => *n = h.clone(),
+                    None => return false,
+                }
+            }
+            true
+        }
+        Value::List(l) => l.iter_mut().all(|x| fill_holes(x, holes, depth + 1)),
+        Value::Map(m) => {
+            m.keys().all(|k| !k.contains(HOLE))
+                && m.values_mut().all(|x| fill_holes(x, holes, depth + 1))
+        }
+        _ => true,
     }
 }
 

@@ -170,7 +170,19 @@ fn addresses_instances_spans_refs_and_diagnostics() {
     );
     let pd = get(&p, "data.aws_iam_policy_document.p");
     assert_eq!(pd.mode, Mode::Data);
-    assert!(pd.attr("json").is_unknown());
+    // Unknown resource ARNs leave the rest of the document readable: it
+    // stays structured, only the first resource unknown.
+    let json = match pd.attr("json") {
+        Lookup::Known(n) => n,
+        other => panic!("policy document json not readable: {other:?}"),
+    };
+    assert!(json.contains_unknown());
+    match json.path("Statement.0.Principal.AWS") {
+        Lookup::Known(n) => assert_eq!(n.value, Value::String("*".into())),
+        other => panic!("principal: {other:?}"),
+    }
+    assert!(json.path("Statement.0.Resource.0").is_unknown());
+    assert!(matches!(json.path("Statement.0.Sid"), Lookup::Known(_)));
     // for_each over unknown keeps the resource, with a warning
     let ue = get(&p, "aws_s3_bucket.unknown_each");
     assert_eq!(ue.instance, None);
