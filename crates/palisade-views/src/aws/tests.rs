@@ -453,3 +453,31 @@ fn rds_engine_names_are_case_insensitive() {
     let (_, v) = views(vec![db]);
     assert!(matches!(&v.rds.databases[0].engine, Tri::Known(e, _) if e == "mysql"));
 }
+
+#[test]
+fn cfn_read_replica_of_a_template_resource_is_a_member() {
+    // `SourceDBInstanceIdentifier: !Ref MainDB`: unknown until deployed, but
+    // set; the replica's encryption is its source's.
+    let main = cfn(
+        "AWS::RDS::DBInstance",
+        "MainDB",
+        1,
+        json!({"StorageEncrypted": true}),
+    );
+    let mut replica = cfn("AWS::RDS::DBInstance", "ReplicaDB", 9, json!({}));
+    set(
+        &mut replica,
+        "SourceDBInstanceIdentifier",
+        Node::unknown("reference to resource MainDB (known after deploy)", None)
+            .with_refs(vec!["MainDB".into()]),
+    );
+    let mut unresolved = cfn("AWS::RDS::DBInstance", "Other", 20, json!({}));
+    set(
+        &mut unresolved,
+        "SourceDBInstanceIdentifier",
+        Node::unknown("unresolved Ref Nowhere", None),
+    );
+    let (_m, v) = views(vec![main, replica, unresolved]);
+    let member: Vec<bool> = v.rds.databases.iter().map(|d| d.member).collect();
+    assert_eq!(member, vec![false, true, false]);
+}

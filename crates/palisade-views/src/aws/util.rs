@@ -117,7 +117,15 @@ pub fn i(r: &Resource, tf: &str, cfn: &str) -> Tri<i64> {
 /// (a non-empty block, list, map or string), absent when missing, null or
 /// empty.
 pub fn present(r: &Resource, tf: &str, cfn: &str) -> Tri<bool> {
-    checked(r, tf, cfn, |l, s, _| present_node(l, s))
+    let cfn_res = is_cfn(r);
+    checked(r, tf, cfn, |l, s, _| match l {
+        // CloudFormation references carry the logical ids of the template's
+        // resources (`Ref: MainDB`, `Fn::GetAtt`): set once deployed.
+        Lookup::Unknown(n, _) if cfn_res && !n.refs.is_empty() => {
+            Tri::Known(true, n.span.clone().unwrap_or_else(|| s.clone()))
+        }
+        _ => present_node(l, s),
+    })
 }
 
 pub fn present_node(l: Lookup<'_>, fallback: &Span) -> Tri<bool> {
