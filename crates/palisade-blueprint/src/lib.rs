@@ -106,23 +106,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn globs() {
-        assert!(glob_match(
-            "module.payments.*",
-            "module.payments.aws_s3_bucket.x"
-        ));
-        assert!(!glob_match(
-            "module.payments.*",
-            "module.billing.aws_s3_bucket.x"
-        ));
-        assert!(glob_match("AWS::RDS::*", "AWS::RDS::DBCluster"));
-        assert!(glob_match("a?c", "abc"));
-        assert!(glob_match("*", ""));
-        assert!(!glob_match("abc", "abcd"));
-        assert!(glob_match("*log*", "audit-logs"));
-    }
-
-    #[test]
     fn suggestions() {
         assert_eq!(spec_suggest("tires"), Some("tiers"));
         assert_eq!(spec_suggest("zzzzzz"), None);
