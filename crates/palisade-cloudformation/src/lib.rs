@@ -134,7 +134,9 @@ pub fn parse(path: Arc<str>, text: &str) -> Parsed {
                 meta.insert(name.to_string(), s.to_string());
             }
         }
-        let attrs = match b.get("Properties") {
+        let merged =
+            sam_globals(top.get("Globals"), rtype).map(|g| with_globals(g, b.get("Properties"), 0));
+        let attrs = match merged.as_ref().or(b.get("Properties")) {
             Some(p) => match ctx.eval(p) {
                 Some(
                     n @ Node {
@@ -155,6 +157,66 @@ pub fn parse(path: Arc<str>, text: &str) -> Parsed {
     }
     out.diagnostics.append(&mut ctx.diags);
     out
+}
+
+/// The SAM `Globals` section that applies to a resource type
+/// (`Globals.Function` to `AWS::Serverless::Function`...), if any.
+fn sam_globals<'a>(globals: Option<&'a Node>, rtype: &str) -> Option<&'a Node> {
+    let section = match rtype {
+        "AWS::Serverless::Function" => "Function",
+        "AWS::Serverless::Api" => "Api",
+        "AWS::Serverless::HttpApi" => "HttpApi",
+        "AWS::Serverless::SimpleTable" => "SimpleTable",
+        "AWS::Serverless::StateMachine" => "StateMachine",
+        "AWS::Serverless::LayerVersion" => "LayerVersion",
+        _ => return None,
+    };
+    globals?
+        .as_map()?
+        .get(section)
+        .filter(|g| matches!(g.value, Value::Map(_)))
+}
+
+/// An intrinsic function or a reference (`{Ref: X}`, `{Fn::If: [...]}`):
+/// a value, not a mapping of properties to merge.
+fn is_intrinsic(n: &Node) -> bool {
+    match n.as_map() {
+        Some(m) if m.len() == 1 => m
+            .keys()
+            .all(|k| k == "Ref" || k == "Condition" || k.starts_with("Fn::")),
+        _ => false,
+    }
+}
+
+/// The resource's properties over the SAM globals, as the transform merges
+/// them: mappings merge key by key, lists are the global items followed by
+/// the resource's, and any other value of the resource replaces the global
+/// one. An intrinsic function on either side replaces rather than merges.
+fn with_globals(global: &Node, local: Option<&Node>, depth: usize) -> Node {
+    let Some(local) = local else {
+        return global.clone();
+    };
+    if depth > 64 || is_intrinsic(global) || is_intrinsic(local) {
+        return local.clone();
+    }
+    match (&global.value, &local.value) {
+        (Value::Map(g), Value::Map(l)) => {
+            let mut out = g.clone();
+            for (k, v) in l {
+                let merged = match g.get(k) {
+                    Some(gv) => with_globals(gv, Some(v), depth + 1),
+                    None => v.clone(),
+                };
+                out.insert(k.clone(), merged);
+            }
+            Node::map(out, local.span.clone())
+        }
+        (Value::List(g), Value::List(l)) => Node::list(
+            g.iter().chain(l.iter()).cloned().collect(),
+            local.span.clone(),
+        ),
+        _ => local.clone(),
+    }
 }
 
 /// Parameter values: the default (split for list types), a single allowed

@@ -312,3 +312,58 @@ Resources:
     assert!(!root.may_equal("*"));
     assert!(reason(pol, "Root").contains("AWS::AccountId"));
 }
+
+#[test]
+fn sam_globals_are_merged_into_serverless_functions() {
+    let (path, text) = fixture("sam-globals.yaml");
+    let p = parse(path, &text);
+
+    // Every property of Globals.Function applies when the function has none.
+    let inh = res(&p, "Inherits");
+    assert_eq!(s(inh, "Runtime"), Some("nodejs18.x"));
+    assert_eq!(s(inh, "Tracing"), Some("Active"));
+    assert_eq!(s(inh, "Handler"), Some("index.handler"));
+    assert_eq!(
+        s(inh, "Environment.Variables.STAGE"),
+        Some("prod"),
+        "globals are evaluated like properties"
+    );
+    assert_eq!(s(inh, "Environment.Variables.LOG_LEVEL"), Some("info"));
+    let layers = inh.attr("Layers").known().and_then(Node::as_list).unwrap();
+    assert_eq!(layers.len(), 1);
+
+    // The function's own values win; maps merge; lists append.
+    let ovr = res(&p, "Overrides");
+    assert_eq!(s(ovr, "Runtime"), Some("python3.12"));
+    assert_eq!(
+        s(ovr, "Tracing"),
+        Some("PassThrough"),
+        "an intrinsic replaces the global"
+    );
+    assert_eq!(s(ovr, "Environment.Variables.LOG_LEVEL"), Some("debug"));
+    assert_eq!(s(ovr, "Environment.Variables.STAGE"), Some("prod"));
+    assert_eq!(s(ovr, "Environment.Variables.TABLE"), Some("orders"));
+    let layers: Vec<&str> = ovr
+        .attr("Layers")
+        .known()
+        .and_then(Node::as_list)
+        .unwrap()
+        .iter()
+        .filter_map(Node::as_str)
+        .collect();
+    assert_eq!(
+        layers,
+        [
+            "arn:aws:lambda:eu-west-1:111122223333:layer:common:1",
+            "arn:aws:lambda:eu-west-1:111122223333:layer:own:2"
+        ]
+    );
+
+    // A function without Properties gets the globals.
+    assert_eq!(s(res(&p, "NoProperties"), "Runtime"), Some("nodejs18.x"));
+
+    // Globals.Function does not apply to plain Lambda functions.
+    let plain = res(&p, "Plain");
+    assert!(plain.attr("Runtime").is_absent());
+    assert!(plain.attr("Tracing").is_absent());
+}

@@ -12,7 +12,11 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SI-7", "CM-14"]),
         ("pci-dss", &["6.5.1"]),
     ],
-    resource_types: &["aws_lambda_function", "AWS::Lambda::Function"],
+    resource_types: &[
+        "aws_lambda_function",
+        "AWS::Lambda::Function",
+        "AWS::Serverless::Function",
+    ],
     docs: Docs {
         what: "Checks Lambda functions for `code_signing_config_arn` (`CodeSigningConfigArn`).",
         why: "Code signing makes Lambda reject deployment packages not signed by your trusted publishers, so a stolen deploy credential cannot ship arbitrary code.",

@@ -8,7 +8,11 @@ pub static RULE: Rule = Rule {
     severity: Severity::Low,
     category: Category::Compute,
     frameworks: &[("soc2", &["CC7.2"]), ("nist-800-53", &["SI-11", "AU-12"])],
-    resource_types: &["aws_lambda_function", "AWS::Lambda::Function"],
+    resource_types: &[
+        "aws_lambda_function",
+        "AWS::Lambda::Function",
+        "AWS::Serverless::Function",
+    ],
     docs: Docs {
         what: "Checks Lambda functions for `dead_letter_config` (`DeadLetterConfig`), which keeps events whose asynchronous invocation failed.",
         why: "Without a dead-letter queue failed events are dropped after retries, silently losing data and hiding repeated failures caused by malicious input.",
@@ -42,6 +46,18 @@ pub static RULE: Rule = Rule {
         S3Key: api.zip
 "#,
             },
+            Example {
+                lang: Lang::CloudFormation,
+                code: r#"Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      CodeUri: s3://acme-artifacts/api.zip
+      Runtime: python3.12
+"#,
+            },
         ],
         passing: &[
             Example {
@@ -72,6 +88,21 @@ pub static RULE: Rule = Rule {
         S3Bucket: acme-artifacts
         S3Key: api.zip
       DeadLetterConfig:
+        TargetArn: arn:aws:sqs:eu-west-1:111122223333:api-dlq
+"#,
+            },
+            Example {
+                lang: Lang::CloudFormation,
+                code: r#"Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      CodeUri: s3://acme-artifacts/api.zip
+      Runtime: python3.12
+      DeadLetterQueue:
+        Type: SQS
         TargetArn: arn:aws:sqs:eu-west-1:111122223333:api-dlq
 "#,
             },

@@ -14,7 +14,11 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SC-12", "SC-28"]),
         ("pci-dss", &["3.6.1"]),
     ],
-    resource_types: &["aws_lambda_function", "AWS::Lambda::Function"],
+    resource_types: &[
+        "aws_lambda_function",
+        "AWS::Lambda::Function",
+        "AWS::Serverless::Function",
+    ],
     docs: Docs {
         what: "Checks Lambda functions that define environment variables for `kms_key_arn` (`KmsKeyArn`); without it they use `aws/lambda`.",
         why: "Anyone who can read the function configuration sees values encrypted with the AWS managed key; a customer-managed key adds a separate permission and audit trail.",

@@ -15,7 +15,11 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["IA-5", "SC-28"]),
         ("pci-dss", &["8.3.2", "3.5.1"]),
     ],
-    resource_types: &["aws_lambda_function", "AWS::Lambda::Function"],
+    resource_types: &[
+        "aws_lambda_function",
+        "AWS::Lambda::Function",
+        "AWS::Serverless::Function",
+    ],
     docs: Docs {
         what: "Checks Lambda environment variables whose name looks like a credential (`PASSWORD`, `SECRET`, `TOKEN`, `API_KEY`, `PRIVATE_KEY`, `ACCESS_KEY`, `CREDENTIAL`) and whose value is a literal, and any value shaped like an AWS access key id. Values that are references (resolved at deploy time), ARNs or `{{resolve:...}}` dynamic references pass.",
         why: "Literal secrets in environment variables live in the template, the state file, the console and every `GetFunctionConfiguration` response.",
@@ -58,6 +62,21 @@ pub static RULE: Rule = Rule {
           API_TOKEN: sk_live_1234567890
 "#,
             },
+            Example {
+                lang: Lang::CloudFormation,
+                code: r#"Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      CodeUri: s3://acme-artifacts/api.zip
+      Runtime: python3.12
+      Environment:
+        Variables:
+          STRIPE_API_KEY: sk_live_1234567890
+"#,
+            },
         ],
         passing: &[
             Example {
@@ -93,6 +112,21 @@ pub static RULE: Rule = Rule {
       Environment:
         Variables:
           API_TOKEN: "{{resolve:secretsmanager:api-token}}"
+"#,
+            },
+            Example {
+                lang: Lang::CloudFormation,
+                code: r#"Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      CodeUri: s3://acme-artifacts/api.zip
+      Runtime: python3.12
+      Environment:
+        Variables:
+          STRIPE_API_KEY: "{{resolve:ssm-secure:stripe-api-key}}"
 "#,
             },
         ],

@@ -14,7 +14,11 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["SI-2", "SA-22"]),
         ("pci-dss", &["6.3.3"]),
     ],
-    resource_types: &["aws_lambda_function", "AWS::Lambda::Function"],
+    resource_types: &[
+        "aws_lambda_function",
+        "AWS::Lambda::Function",
+        "AWS::Serverless::Function",
+    ],
     docs: Docs {
         what: "Checks Lambda functions for runtimes AWS has deprecated (no more security patches): Node.js 18 and older, Python 3.9 and older, Ruby 3.2 and older, Java 8 on Amazon Linux 1, Go 1.x, `provided`, .NET 7 and older.",
         why: "A deprecated runtime no longer receives security fixes, and AWS eventually blocks updates to functions that use it.",
@@ -48,6 +52,20 @@ pub static RULE: Rule = Rule {
         S3Key: api.zip
 "#,
             },
+            Example {
+                lang: Lang::CloudFormation,
+                code: r#"Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: nodejs10.x
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      CodeUri: s3://acme-artifacts/api.zip
+"#,
+            },
         ],
         passing: &[
             Example {
@@ -73,6 +91,21 @@ pub static RULE: Rule = Rule {
       Code:
         S3Bucket: acme-artifacts
         S3Key: api.zip
+"#,
+            },
+            Example {
+                lang: Lang::CloudFormation,
+                code: r#"Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: nodejs10.x
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      CodeUri: s3://acme-artifacts/api.zip
+      Runtime: nodejs22.x
 "#,
             },
         ],

@@ -8,7 +8,11 @@ pub static RULE: Rule = Rule {
     severity: Severity::Low,
     category: Category::Logging,
     frameworks: &[("soc2", &["CC7.2"]), ("nist-800-53", &["AU-12", "SI-4"])],
-    resource_types: &["aws_lambda_function", "AWS::Lambda::Function"],
+    resource_types: &[
+        "aws_lambda_function",
+        "AWS::Lambda::Function",
+        "AWS::Serverless::Function",
+    ],
     docs: Docs {
         what: "Checks Lambda functions for `tracing_config { mode = \"Active\" }`.",
         why: "Traces show which downstream services a function called with which latency and errors, which is what an investigation of unusual behaviour needs.",
@@ -38,6 +42,19 @@ pub static RULE: Rule = Rule {
       Code:
         S3Bucket: acme-artifacts
         S3Key: api.zip
+"#,
+            },
+            Example {
+                lang: Lang::CloudFormation,
+                code: r#"Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      CodeUri: s3://acme-artifacts/api.zip
+      Runtime: python3.12
+      Tracing: PassThrough
 "#,
             },
         ],
@@ -71,6 +88,21 @@ pub static RULE: Rule = Rule {
         S3Key: api.zip
       TracingConfig:
         Mode: Active
+"#,
+            },
+            Example {
+                lang: Lang::CloudFormation,
+                code: r#"Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Tracing: Active
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      CodeUri: s3://acme-artifacts/api.zip
+      Runtime: python3.12
 "#,
             },
         ],

@@ -14,7 +14,11 @@ pub static RULE: Rule = Rule {
         ("nist-800-53", &["AC-3", "SC-7"]),
         ("pci-dss", &["1.4.1", "1.3.1"]),
     ],
-    resource_types: &["aws_lambda_function_url", "AWS::Lambda::Url"],
+    resource_types: &[
+        "aws_lambda_function_url",
+        "AWS::Lambda::Url",
+        "AWS::Serverless::Function",
+    ],
     docs: Docs {
         what: "Checks Lambda function URLs for `authorization_type = \"NONE\"` (`AuthType: NONE`).",
         why: "A function URL without IAM auth is a public HTTPS endpoint: anyone can invoke the function, run up its cost and reach whatever its role can.",
@@ -39,6 +43,20 @@ pub static RULE: Rule = Rule {
       AuthType: NONE
 "#,
             },
+            Example {
+                lang: Lang::CloudFormation,
+                code: r#"Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      CodeUri: s3://acme-artifacts/api.zip
+      Runtime: python3.12
+      FunctionUrlConfig:
+        AuthType: NONE
+"#,
+            },
         ],
         passing: &[
             Example {
@@ -57,6 +75,20 @@ pub static RULE: Rule = Rule {
     Properties:
       TargetFunctionArn: arn:aws:lambda:eu-west-1:111122223333:function:api
       AuthType: AWS_IAM
+"#,
+            },
+            Example {
+                lang: Lang::CloudFormation,
+                code: r#"Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      CodeUri: s3://acme-artifacts/api.zip
+      Runtime: python3.12
+      FunctionUrlConfig:
+        AuthType: AWS_IAM
 "#,
             },
         ],

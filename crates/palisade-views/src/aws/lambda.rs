@@ -84,7 +84,14 @@ pub const DEPRECATED_RUNTIMES: &[&str] = &[
 
 pub fn build(model: &Model) -> LambdaView {
     let mut v = LambdaView::default();
-    for (id, r) in model.of_types(&["aws_lambda_function", "AWS::Lambda::Function"]) {
+    for (id, r) in model.of_types(&[
+        "aws_lambda_function",
+        "AWS::Lambda::Function",
+        "AWS::Serverless::Function",
+    ]) {
+        // SAM functions (`AWS::Serverless::Function`, `Globals.Function`
+        // already merged by the parser) spell a few facts differently.
+        let sam = r.rtype == "AWS::Serverless::Function";
         let mut env = Vec::new();
         let mut env_unknown = None;
         match util::look(r, "environment.variables", "Environment.Variables") {
@@ -119,15 +126,31 @@ pub fn build(model: &Model) -> LambdaView {
             runtime: util::s(r, "runtime", "Runtime"),
             env,
             env_unknown,
-            tracing_mode: util::s(r, "tracing_config.mode", "TracingConfig.Mode"),
-            dead_letter: util::present(
-                r,
-                "dead_letter_config.target_arn",
-                "DeadLetterConfig.TargetArn",
-            ),
+            tracing_mode: if sam {
+                util::s(r, "", "Tracing")
+            } else {
+                util::s(r, "tracing_config.mode", "TracingConfig.Mode")
+            },
+            dead_letter: if sam {
+                util::present(r, "", "DeadLetterQueue.TargetArn")
+            } else {
+                util::present(
+                    r,
+                    "dead_letter_config.target_arn",
+                    "DeadLetterConfig.TargetArn",
+                )
+            },
             code_signing: util::present(r, "code_signing_config_arn", "CodeSigningConfigArn"),
             env_kms: util::s(r, "kms_key_arn", "KmsKeyArn"),
         });
+        // A SAM function's URL is a property of the function.
+        let url = util::look(r, "", "FunctionUrlConfig").node();
+        if sam && url.is_some_and(|n| !matches!(n.value, Value::Null)) {
+            v.urls.push(FunctionUrl {
+                id,
+                auth_type: util::s(r, "", "FunctionUrlConfig.AuthType"),
+            });
+        }
     }
     for (id, r) in model.of_types(&["aws_lambda_function_url", "AWS::Lambda::Url"]) {
         v.urls.push(FunctionUrl {

@@ -481,3 +481,48 @@ fn cfn_read_replica_of_a_template_resource_is_a_member() {
     let member: Vec<bool> = v.rds.databases.iter().map(|d| d.member).collect();
     assert_eq!(member, vec![false, true, false]);
 }
+
+#[test]
+fn sam_functions_are_lambda_functions() {
+    let (_, v) = views(vec![
+        cfn(
+            "AWS::Serverless::Function",
+            "Api",
+            3,
+            json!({
+                "Runtime": "nodejs10.x",
+                "Tracing": "Active",
+                "KmsKeyArn": "arn:aws:kms:eu-west-1:111122223333:key/1",
+                "DeadLetterQueue": {"Type": "SQS", "TargetArn": "arn:aws:sqs:eu-west-1:111122223333:dlq"},
+                "Environment": {"Variables": {"DB_PASSWORD": "hunter2"}},
+                "FunctionUrlConfig": {"AuthType": "NONE"}
+            }),
+        ),
+        cfn(
+            "AWS::Serverless::Function",
+            "Bare",
+            20,
+            json!({"Runtime": "python3.12", "FunctionUrlConfig": null}),
+        ),
+    ]);
+    let f = &v.lambda.functions;
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].runtime.known().map(String::as_str), Some("nodejs10.x"));
+    assert_eq!(
+        f[0].tracing_mode.known().map(String::as_str),
+        Some("Active")
+    );
+    assert_eq!(f[0].dead_letter.known(), Some(&true));
+    assert!(f[0].env_kms.is_known());
+    assert_eq!(f[0].env.len(), 1);
+    assert_eq!(f[0].env[0].name, "DB_PASSWORD");
+    assert!(f[1].tracing_mode.is_absent());
+    assert!(f[1].dead_letter.is_absent());
+    // Only the function with a FunctionUrlConfig has a URL.
+    assert_eq!(v.lambda.urls.len(), 1);
+    assert_eq!(v.lambda.urls[0].id, f[0].id);
+    assert_eq!(
+        v.lambda.urls[0].auth_type.known().map(String::as_str),
+        Some("NONE")
+    );
+}
