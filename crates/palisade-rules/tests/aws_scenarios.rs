@@ -266,3 +266,75 @@ resource "aws_s3_bucket_policy" "logs" {
         vec![Status::Pass]
     );
 }
+
+/// A managed policy ARN with unknown pieces (the partition from a data
+/// source, the account id) is judged by its known text: it fails when the
+/// known text names an administrator policy, passes when it rules every one
+/// out, and stays unknown only when the policy name itself is unknown.
+#[test]
+fn partly_known_managed_policy_arns_are_decided_by_their_known_text() {
+    let f = scan_tf(
+        "partial-arns",
+        r#"
+data "aws_partition" "current" {}
+
+variable "policy_name" {
+  type = string
+}
+
+resource "aws_iam_role_policy_attachment" "cni" {
+  role       = "node"
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonEKS_CNI_Policy"
+}
+
+resource "aws_iam_role_policy_attachment" "admin" {
+  role       = "node"
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess"
+}
+
+resource "aws_iam_role_policy_attachment" "named" {
+  role       = "node"
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/${var.policy_name}"
+}
+
+resource "aws_iam_role" "node" {
+  name                = "node"
+  assume_role_policy  = "{}"
+  managed_policy_arns = [
+    "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSCloudShellFullAccess",
+    "arn:${data.aws_partition.current.partition}:iam::aws:policy/ReadOnlyAccess",
+  ]
+}
+"#,
+    );
+    use Status::*;
+    let cni = "aws_iam_role_policy_attachment.cni";
+    let admin = "aws_iam_role_policy_attachment.admin";
+    let named = "aws_iam_role_policy_attachment.named";
+    let role = "aws_iam_role.node";
+    assert_eq!(status(&f, "PAL-IAM-015", cni), [Pass]);
+    assert_eq!(status(&f, "PAL-IAM-016", cni), [Pass]);
+    assert_eq!(status(&f, "PAL-IAM-015", admin), [Fail]);
+    assert_eq!(status(&f, "PAL-IAM-016", admin), [Pass]);
+    assert_eq!(status(&f, "PAL-IAM-015", named), [Unknown]);
+    assert_eq!(status(&f, "PAL-IAM-016", named), [Unknown]);
+    // One result per list item: CloudShell fails, ReadOnlyAccess passes.
+    assert_eq!(status(&f, "PAL-IAM-016", role), [Fail, Pass]);
+    assert_eq!(status(&f, "PAL-IAM-015", role), [Pass, Pass]);
+
+    let f = scan_cfn(
+        r#"
+Resources:
+  Own:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {}
+      ManagedPolicyArns:
+        - !Sub arn:aws:iam::${AWS::AccountId}:policy/app-boundary
+        - !Sub arn:aws:iam::${AWS::AccountId}:policy/AdministratorAccess
+        - !ImportValue SharedPolicyArn
+"#,
+    );
+    assert_eq!(status(&f, "PAL-IAM-015", "Own"), [Pass, Fail, Unknown]);
+    assert_eq!(status(&f, "PAL-IAM-016", "Own"), [Pass, Pass, Unknown]);
+}

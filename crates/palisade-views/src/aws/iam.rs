@@ -173,6 +173,31 @@ pub struct ManagedAttachment {
     pub resource: ResourceId,
     pub attr: String,
     pub arn: Tri<String>,
+    /// The unknown ARN, with its known pieces when it is partly known
+    /// (`arn:${partition}:iam::aws:policy/ReadOnlyAccess`).
+    pub unknown: Option<Unknown>,
+}
+
+impl ManagedAttachment {
+    /// Whether the ARN ends with one of `suffixes`: known `true` when it
+    /// certainly does, known `false` when it does not or its known pieces
+    /// rule every suffix out, unknown when it might.
+    pub fn ends_with_any(&self, suffixes: &[&str]) -> Tri<bool> {
+        match (&self.arn, &self.unknown) {
+            (Tri::Unknown(why, span), Some(u)) => {
+                let each: Vec<Option<bool>> =
+                    suffixes.iter().map(|x| util::may_end_with(u, x)).collect();
+                if each.contains(&Some(true)) {
+                    Tri::Known(true, span.clone())
+                } else if each.iter().all(|x| *x == Some(false)) {
+                    Tri::Known(false, span.clone())
+                } else {
+                    Tri::Unknown(why.clone(), span.clone())
+                }
+            }
+            (arn, _) => arn.clone().map(|a| suffixes.iter().any(|x| a.ends_with(x))),
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -691,6 +716,10 @@ fn attachments(model: &Model, v: &mut IamView) {
             resource: id,
             attr: "policy_arn".into(),
             arn: util::s(r, "policy_arn", ""),
+            unknown: match r.attr("policy_arn") {
+                Lookup::Unknown(_, u) => Some(u.clone()),
+                _ => None,
+            },
         });
     }
     for (id, r) in model.of_types(&[
@@ -704,19 +733,54 @@ fn attachments(model: &Model, v: &mut IamView) {
         } else {
             "managed_policy_arns"
         };
+        // A list: one attachment per item, an unknown item with its known
+        // pieces.
+        if let Lookup::Known(Node {
+            value: Value::List(items),
+            ..
+        }) = r.attr(attr)
+        {
+            for (k, x) in items.iter().enumerate() {
+                let span = span_of(x, &r.span);
+                let (arn, unknown) = match &x.value {
+                    Value::Null => continue,
+                    Value::String(s) => (Tri::Known(s.clone(), span), None),
+                    Value::Unknown(u) => {
+                        (Tri::Unknown(u.reason.to_string(), span), Some(u.clone()))
+                    }
+                    _ => (
+                        Tri::Unknown("value has an unexpected shape".into(), span),
+                        None,
+                    ),
+                };
+                v.managed_attachments.push(ManagedAttachment {
+                    resource: id,
+                    attr: format!("{attr}.{k}"),
+                    arn,
+                    unknown,
+                });
+            }
+            continue;
+        }
         let arns = util::strs(r, attr, attr);
         for (k, (arn, span)) in arns.values.into_iter().enumerate() {
             v.managed_attachments.push(ManagedAttachment {
                 resource: id,
                 attr: format!("{attr}.{k}"),
                 arn: Tri::Known(arn, span),
+                unknown: None,
             });
         }
         if let Some((why, span)) = arns.unknown {
+            let unknown = match r.attr(attr) {
+                Lookup::Unknown(_, u) => Some(u.clone()),
+                _ => None,
+            };
             v.managed_attachments.push(ManagedAttachment {
                 resource: id,
                 attr: attr.to_string(),
                 arn: Tri::Unknown(why, span),
+                unknown,
             });
         }
     }

@@ -526,3 +526,24 @@ fn sam_functions_are_lambda_functions() {
         Some("NONE")
     );
 }
+
+#[test]
+fn may_end_with_reads_the_known_pieces() {
+    use palisade_model::{Part, Unknown};
+    let u = |parts: Vec<Part>| Unknown::new("r").with_parts(parts);
+    let lit = |s: &str| Part::Lit(s.into());
+    let hole = |s: &str| Part::Hole(s.into());
+    let end = super::util::may_end_with;
+    let cni = u(vec![
+        lit("arn:"),
+        hole("partition"),
+        lit(":iam::aws:policy/AmazonEKS_CNI_Policy"),
+    ]);
+    assert_eq!(end(&cni, ":policy/AdministratorAccess"), Some(false));
+    assert_eq!(end(&cni, "_CNI_Policy"), Some(true));
+    // The suffix may begin in the hole.
+    assert_eq!(end(&cni, "x:iam::aws:policy/AmazonEKS_CNI_Policy"), None);
+    let named = u(vec![lit("arn:aws:iam::aws:policy/"), hole("name")]);
+    assert_eq!(end(&named, ":policy/AdministratorAccess"), None);
+    assert_eq!(end(&Unknown::new("nothing known"), "x"), None);
+}

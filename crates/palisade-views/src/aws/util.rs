@@ -296,3 +296,21 @@ pub fn referrers<'m>(
 pub fn span_of(n: &Node, fallback: &Span) -> Span {
     n.span.clone().unwrap_or_else(|| fallback.clone())
 }
+
+/// Whether a partly-known string could end with `suffix`: `Some(true)` when
+/// its known last piece ends with it, `Some(false)` when its known pieces
+/// rule it out, `None` when it might (each hole may stand for any text).
+pub fn may_end_with(u: &palisade_model::Unknown, suffix: &str) -> Option<bool> {
+    use palisade_model::Part;
+    let parts = u.parts.as_deref()?;
+    match parts.last() {
+        None => Some(suffix.is_empty()),
+        Some(Part::Hole(_)) => None,
+        Some(Part::Lit(last)) if last.ends_with(suffix) => Some(true),
+        // Otherwise the suffix would have to begin in a hole before the
+        // last piece (adjacent literals are merged: the piece before is a
+        // hole), which may hold anything.
+        Some(Part::Lit(last)) if suffix.ends_with(last.as_str()) && parts.len() > 1 => None,
+        Some(Part::Lit(_)) => Some(false),
+    }
+}
