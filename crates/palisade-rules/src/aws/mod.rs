@@ -51,6 +51,7 @@ mod ecs_env_secrets;
 mod ecs_host_network;
 mod ecs_host_pid;
 mod ecs_privileged;
+mod ecs_public_ip;
 mod ecs_readonly_root;
 mod efs_cmk;
 mod efs_encryption;
@@ -238,6 +239,7 @@ pub static RULES: &[&Rule] = &[
     &ecs_env_secrets::RULE,
     &ecs_readonly_root::RULE,
     &ecs_container_insights::RULE,
+    &ecs_public_ip::RULE,
     &efs_encryption::RULE,
     &efs_cmk::RULE,
     &eks_public_endpoint::RULE,

@@ -36,10 +36,21 @@ pub struct EcsCluster {
     pub container_insights: Tri<bool>,
 }
 
+#[derive(Clone, Debug)]
+pub struct EcsService {
+    pub id: ResourceId,
+    /// Tasks get a public IP address (`awsvpc` network mode): Terraform
+    /// `network_configuration.assign_public_ip`, CloudFormation
+    /// `NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp: ENABLED`.
+    /// Absent means the default, no public address.
+    pub assign_public_ip: Tri<bool>,
+}
+
 #[derive(Debug, Default)]
 pub struct EcsView {
     pub task_definitions: Vec<TaskDefinition>,
     pub clusters: Vec<EcsCluster>,
+    pub services: Vec<EcsService>,
 }
 
 fn containers(
@@ -169,6 +180,22 @@ pub fn build(model: &Model) -> EcsView {
         v.clusters.push(EcsCluster {
             id,
             container_insights: insights,
+        });
+    }
+    for (id, r) in model.of_types(&["aws_ecs_service", "AWS::ECS::Service"]) {
+        let assign_public_ip = if is_cfn(r) {
+            util::s(
+                r,
+                "",
+                "NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp",
+            )
+            .map(|v| v.eq_ignore_ascii_case("ENABLED"))
+        } else {
+            util::b(r, "network_configuration.assign_public_ip", "")
+        };
+        v.services.push(EcsService {
+            id,
+            assign_public_ip,
         });
     }
     v

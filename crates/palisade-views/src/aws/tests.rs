@@ -547,3 +547,36 @@ fn may_end_with_reads_the_known_pieces() {
     assert_eq!(end(&named, ":policy/AdministratorAccess"), None);
     assert_eq!(end(&Unknown::new("nothing known"), "x"), None);
 }
+
+#[test]
+fn ecs_services_public_ip_from_both_spellings() {
+    let (_, v) = views(vec![
+        tf(
+            "aws_ecs_service",
+            "public",
+            1,
+            json!({"network_configuration": [{"assign_public_ip": true, "subnets": ["subnet-1"]}]}),
+        ),
+        tf("aws_ecs_service", "default", 10, json!({"name": "x"})),
+        cfn(
+            "AWS::ECS::Service",
+            "Cfn",
+            20,
+            json!({"NetworkConfiguration": {"AwsvpcConfiguration": {"AssignPublicIp": "ENABLED"}}}),
+        ),
+        cfn(
+            "AWS::ECS::Service",
+            "CfnOff",
+            30,
+            json!({"NetworkConfiguration": {"AwsvpcConfiguration": {"AssignPublicIp": "DISABLED"}}}),
+        ),
+    ]);
+    let s: Vec<_> = v
+        .ecs
+        .services
+        .iter()
+        .map(|x| x.assign_public_ip.known().copied())
+        .collect();
+    assert_eq!(s, [Some(true), None, Some(true), Some(false)]);
+    assert!(v.ecs.services[1].assign_public_ip.is_absent());
+}
