@@ -338,3 +338,88 @@ Resources:
     assert_eq!(status(&f, "PAL-IAM-015", "Own"), [Pass, Fail, Unknown]);
     assert_eq!(status(&f, "PAL-IAM-016", "Own"), [Pass, Pass, Unknown]);
 }
+
+/// A network ACL's rules are evaluated by number: an allow from the
+/// internet behind a lower-numbered deny of the same ports (here both
+/// administration ports, 22 and 3389) never matches.
+#[test]
+fn nacl_allow_shadowed_by_an_earlier_deny_is_not_open() {
+    let acl = |deny_no: u32, allow_no: u32| {
+        format!(
+            r#"
+resource "aws_network_acl" "main" {{
+  vpc_id = "vpc-1"
+
+  ingress {{
+    rule_no    = {deny_no}
+    protocol   = "tcp"
+    action     = "deny"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 22
+    to_port    = 3389
+  }}
+
+  ingress {{
+    rule_no    = {allow_no}
+    protocol   = "tcp"
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 65535
+  }}
+}}
+"#
+        )
+    };
+    let shadowed = scan_tf("nacl-shadowed", &acl(100, 200));
+    let st = status(&shadowed, "PAL-VPC-008", "aws_network_acl.main");
+    assert!(!st.is_empty(), "{shadowed:#?}");
+    assert!(st.iter().all(|s| *s == Status::Pass), "{st:?}");
+    let open = scan_tf("nacl-open", &acl(300, 200));
+    assert!(status(&open, "PAL-VPC-008", "aws_network_acl.main").contains(&Status::Fail));
+    // A deny of port 22 alone leaves 3389 open.
+    let partial = scan_tf(
+        "nacl-partial",
+        &acl(100, 200).replace("to_port    = 3389", "to_port    = 22"),
+    );
+    assert!(status(&partial, "PAL-VPC-008", "aws_network_acl.main").contains(&Status::Fail));
+
+    // Separate CloudFormation entries, linked to their ACL by reference.
+    let cfn = |deny_no: u32| {
+        format!(
+            r#"Resources:
+  Acl:
+    Type: AWS::EC2::NetworkAcl
+    Properties:
+      VpcId: vpc-1
+  DenySsh:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      NetworkAclId: !Ref Acl
+      RuleNumber: {deny_no}
+      Protocol: 6
+      RuleAction: deny
+      CidrBlock: 0.0.0.0/0
+      PortRange: {{ From: 22, To: 3389 }}
+  AllowAll:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      NetworkAclId: !Ref Acl
+      RuleNumber: 200
+      Protocol: 6
+      RuleAction: allow
+      CidrBlock: 0.0.0.0/0
+      PortRange: {{ From: 0, To: 65535 }}
+"#
+        )
+    };
+    let f = scan_cfn(&cfn(100));
+    assert!(
+        status(&f, "PAL-VPC-008", "AllowAll")
+            .iter()
+            .all(|s| *s == Status::Pass),
+        "{f:#?}"
+    );
+    let f = scan_cfn(&cfn(300));
+    assert!(status(&f, "PAL-VPC-008", "AllowAll").contains(&Status::Fail));
+}

@@ -154,7 +154,11 @@ pub fn open_ports(
         } else {
             r.attr.as_str()
         };
-        match net_verdict(r, dir, ports) {
+        let verdict = match net_verdict(r, dir, ports) {
+            V::Fail(..) if denied_earlier(r, &cx.views.aws.ec2.rules, dir, ports) => V::Pass,
+            v => v,
+        };
+        match verdict {
             V::Pass => {
                 if !matches!(direction_is(r, dir), Tri::Known(false, _)) {
                     out.pass(r.resource, r.span.clone(), attr);
@@ -238,6 +242,46 @@ fn net_verdict(r: &NetRule, dir: Direction, ports: &[i64]) -> V {
         }
         (None, None) => V::Pass,
     }
+}
+
+/// A network ACL evaluates its rules by increasing number and the first
+/// match decides: an allow from the internet is harmless when a deny of
+/// the internet with a lower number in the same ACL and direction covers
+/// every port of interest that the allow opens.
+fn denied_earlier(r: &NetRule, all: &[NetRule], dir: Direction, ports: &[i64]) -> bool {
+    let (true, Some(acl), Tri::Known(n, _)) = (r.nacl, r.group, &r.rule_no) else {
+        return false;
+    };
+    let same_protocol = |d: &NetRule| match (&d.protocol, &r.protocol) {
+        (Tri::Known(dp, _), _) if dp == "-1" || dp == "all" => true,
+        (Tri::Known(dp, _), Tri::Known(rp, _)) => dp == rp,
+        _ => false,
+    };
+    let denies: Vec<&NetRule> = all
+        .iter()
+        .filter(|d| {
+            d.nacl
+                && d.group == Some(acl)
+                && matches!(direction_is(d, dir), Tri::Known(true, _))
+                && matches!(&d.action, Tri::Known(a, _) if a == "deny")
+                && matches!(&d.rule_no, Tri::Known(m, _) if m < n)
+                && matches!(d.open_to_world(), Tri::Known(true, _))
+                && same_protocol(d)
+        })
+        .collect();
+    if ports.is_empty() {
+        return denies
+            .iter()
+            .any(|d| matches!(d.all_ports(), Tri::Known(true, _)));
+    }
+    ports
+        .iter()
+        .filter(|p| matches!(r.covers_port(**p), Tri::Known(true, _)))
+        .all(|p| {
+            denies
+                .iter()
+                .any(|d| matches!(d.covers_port(*p), Tri::Known(true, _)))
+        })
 }
 
 fn ports_covered_known_false(r: &NetRule, ports: &[i64]) -> bool {

@@ -38,6 +38,9 @@ pub struct NetRule {
     pub group: Option<ResourceId>,
     /// Whether it is a network ACL rule.
     pub nacl: bool,
+    /// A network ACL rule's number: rules are evaluated in increasing order
+    /// and the first match decides. Absent for security group rules.
+    pub rule_no: Tri<i64>,
 }
 
 pub const WORLD: [&str; 2] = ["0.0.0.0/0", "::/0"];
@@ -256,9 +259,10 @@ fn tf_inline(
                 unknown: Some((u.reason.to_string(), s.clone())),
                 present: true,
             },
-            description: Tri::Absent(s),
+            description: Tri::Absent(s.clone()),
             group: Some(id),
             nacl,
+            rule_no: Tri::Absent(s),
         });
         idx.push(v.rules.len() - 1);
         return idx;
@@ -292,6 +296,11 @@ fn tf_inline(
             description: Tri::string(item.get("description"), &s, "description"),
             group: Some(id),
             nacl,
+            rule_no: if nacl {
+                Tri::int(item.get("rule_no"), &s, "rule_no")
+            } else {
+                Tri::Absent(s.clone())
+            },
         });
         idx.push(v.rules.len() - 1);
     }
@@ -345,6 +354,7 @@ fn cfn_rule(
         description: Tri::string(item.get("Description"), s, "Description"),
         group,
         nacl: false,
+        rule_no: Tri::Absent(s.clone()),
     }
 }
 
@@ -417,6 +427,7 @@ fn security_groups(model: &Model, v: &mut Ec2View) {
                 description: Tri::string(r.attr("description"), &s, "description"),
                 group: first_target(model, id, "security_group_id", SG_TYPES),
                 nacl: false,
+                rule_no: Tri::Absent(s.clone()),
             },
             "aws_vpc_security_group_ingress_rule" | "aws_vpc_security_group_egress_rule" => {
                 NetRule {
@@ -439,6 +450,7 @@ fn security_groups(model: &Model, v: &mut Ec2View) {
                     description: Tri::string(r.attr("description"), &s, "description"),
                     group: first_target(model, id, "security_group_id", SG_TYPES),
                     nacl: false,
+                    rule_no: Tri::Absent(s.clone()),
                 }
             }
             other => {
@@ -506,8 +518,22 @@ fn nacls(model: &Model, v: &mut Ec2View) {
             to_port: to,
             cidrs: cidrs(&r.attrs, keys, &s),
             description: Tri::Absent(s.clone()),
-            group: None,
+            group: first_target(
+                model,
+                id,
+                if cfn {
+                    "NetworkAclId"
+                } else {
+                    "network_acl_id"
+                },
+                &[
+                    "aws_network_acl",
+                    "aws_default_network_acl",
+                    "AWS::EC2::NetworkAcl",
+                ],
+            ),
             nacl: true,
+            rule_no: util::i(r, "rule_number", "RuleNumber"),
         });
     }
 }
