@@ -223,6 +223,7 @@ impl<'a> Builder<'a> {
         self.inline_and_attachments();
         self.memberships();
         self.resource_policies();
+        self.scps();
     }
 
     fn name_of(&self, r: &Resource, cfn_attr: &str) -> String {
@@ -1008,6 +1009,170 @@ impl<'a> Builder<'a> {
             arn: fn_arn,
             policy: p,
         });
+    }
+}
+
+/// The id of the AWS managed SCP that AWS attaches to every root, OU and
+/// account by default.
+pub const FULL_AWS_ACCESS: &str = "p-FullAWSAccess";
+
+/// `FullAWSAccess` (`Allow * on *`), assumed attached where a level of
+/// declared SCPs holds no `Allow` (a deny-list strategy).
+fn full_aws_access(span: &Span) -> Policy {
+    let doc = serde_json::json!({"Version": "2012-10-17", "Statement": [
+        {"Sid": "FullAWSAccess", "Effect": "Allow", "Action": "*", "Resource": "*"}]});
+    Policy::from_value(
+        &doc,
+        "p-FullAWSAccess (AWS default, assumed attached)",
+        PolicyKind::Scp,
+        span.clone(),
+    )
+}
+
+fn is_account_id(s: &str) -> bool {
+    s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl Builder<'_> {
+    /// Service control policies: `aws_organizations_policy` (type
+    /// `SERVICE_CONTROL_POLICY`, `content`) with
+    /// `aws_organizations_policy_attachment`, and CloudFormation
+    /// `AWS::Organizations::Policy` (`Type`, `Content`, `TargetIds`).
+    ///
+    /// Each attachment target (root, OU or account) is one level of
+    /// `Estate::scps`; the SCPs attached to it are unioned. Targets that are
+    /// another account's id (not `EstateOptions::account`) are left out;
+    /// roots, OUs, this account and targets whose id is not known are
+    /// applied. A level with no `Allow` gets `FullAWSAccess`.
+    fn scps(&mut self) {
+        let model = self.model;
+        let mut scp_of: BTreeMap<ResourceId, Policy> = BTreeMap::new();
+        // target key → (target span, policies)
+        let mut levels: Vec<(String, Span, Vec<Policy>)> = Vec::new();
+        for (id, r) in model.of_types(&["aws_organizations_policy", "AWS::Organizations::Policy"]) {
+            let cfn = is_cfn(r);
+            let ty = r.attr(if cfn { "Type" } else { "type" });
+            let is_scp = match ty.known().map(|n| n.as_str()) {
+                Some(Some(t)) => t == "SERVICE_CONTROL_POLICY",
+                Some(None) => false,
+                // Terraform's default type is SERVICE_CONTROL_POLICY.
+                None => !cfn && !ty.is_unknown(),
+            };
+            if !is_scp {
+                continue;
+            }
+            let attr = if cfn { "Content" } else { "content" };
+            let p = match r.attr(attr).node() {
+                Some(n) => self.policy(n, &r.address, PolicyKind::Scp, &r.span),
+                None => None,
+            }
+            .unwrap_or_else(|| {
+                broken(
+                    &r.address,
+                    PolicyKind::Scp,
+                    &r.span,
+                    "the SCP has no content",
+                )
+            });
+            if cfn {
+                if let Some(n) = r.attr("TargetIds").node() {
+                    for item in n.items_or_scalars() {
+                        let key = self.target_key(id, r, item, "TargetIds");
+                        add_level(&mut levels, key, &r.span, p.clone());
+                    }
+                }
+            } else {
+                scp_of.insert(id, p);
+            }
+        }
+        for (id, r) in model.of_type("aws_organizations_policy_attachment") {
+            let Some(pn) = r.attr("policy_id").node() else {
+                continue;
+            };
+            let declared = self.targets(id, "policy_id").into_iter().find(|t| {
+                let t = model.get(*t);
+                t.rtype == "aws_organizations_policy"
+            });
+            let p = match declared {
+                Some(t) => match scp_of.get(&t) {
+                    Some(p) => p.clone(),
+                    // A declared policy of another type (tag, backup…).
+                    None => continue,
+                },
+                None => match pn.as_str() {
+                    Some(FULL_AWS_ACCESS) => full_aws_access(&r.span),
+                    _ => broken(
+                        &r.address,
+                        PolicyKind::Scp,
+                        &r.span,
+                        "the attached policy is not declared here: its content is unknown",
+                    ),
+                },
+            };
+            let Some(tn) = r.attr("target_id").node() else {
+                continue;
+            };
+            let key = self.target_key(id, r, tn, "target_id");
+            add_level(&mut levels, key, &r.span, p);
+        }
+        let account = self.opts.account.clone();
+        for (key, span, parts) in levels {
+            if is_account_id(&key) && key != account {
+                continue;
+            }
+            let mut parts = parts;
+            let has_allow = parts.iter().any(|p| {
+                p.broken.is_some()
+                    || p.statements
+                        .iter()
+                        .any(|s| s.effect != Some(crate::policy::Effect::Deny))
+            });
+            if !has_allow {
+                parts.push(full_aws_access(&span));
+            }
+            let level = if parts.len() == 1 {
+                parts.into_iter().next()
+            } else {
+                let ids: Vec<&str> = parts.iter().map(|p| p.id.as_str()).collect();
+                let id = format!("{} (SCPs of {key})", ids.join(" + "));
+                Some(Policy::union(&id, PolicyKind::Scp, &parts))
+            };
+            if let Some(l) = level {
+                self.out.estate.scps.push(l);
+            }
+        }
+    }
+
+    /// A key naming an SCP target: its id when known (`r-…`, `ou-…`, an
+    /// account id), else the address of the resource it refers to, else
+    /// `unknown target of <address>`.
+    fn target_key(&self, id: ResourceId, r: &Resource, n: &Node, attr: &str) -> String {
+        if let Some(s) = n.as_str().filter(|s| !s.is_empty()) {
+            return s.to_string();
+        }
+        let scope = &r.scope;
+        let to = n
+            .refs
+            .iter()
+            .flat_map(|x| self.model.lookup_in(scope, x))
+            .next()
+            .or_else(|| {
+                // A scalar attribute: its reference edge.
+                (attr == "target_id")
+                    .then(|| self.targets(id, attr).into_iter().next())
+                    .flatten()
+            });
+        match to {
+            Some(t) => self.model.get(t).address.clone(),
+            None => format!("unknown target of {}", r.address),
+        }
+    }
+}
+
+fn add_level(levels: &mut Vec<(String, Span, Vec<Policy>)>, key: String, span: &Span, p: Policy) {
+    match levels.iter_mut().find(|l| l.0 == key) {
+        Some(l) => l.2.push(p),
+        None => levels.push((key, span.clone(), vec![p])),
     }
 }
 
