@@ -795,7 +795,10 @@ fn check_store(cx: &mut Ctx<'_>, ds: &DataStore, c: &Classification) {
             min,
             |d: Option<&i64>| d.copied().unwrap_or(0) >= min,
             format!("backups kept at least {min} day(s)"),
-            |d: Option<&i64>| format!("{} day(s)", d.copied().unwrap_or(0))
+            |d: Option<&i64>| match d.copied().unwrap_or(0) {
+                datastore::RETAINED_FOREVER => "kept until deleted".to_string(),
+                n => format!("{n} day(s)"),
+            }
         );
     }
     if let (Some(l), Some(fact)) = (&req.log_retention_days, &ds.log_retention_days) {

@@ -167,6 +167,35 @@ fn fintech() {
     assert!(palisade_blueprint::explain(&bp, &model, &views, "aws_s3_bucket.nope").is_none());
     // Summary per tier.
     assert_eq!(out.summary.by_tier["cardholder"].invalid, 3);
+    // TLS forced by the database's parameter group; EFS with automatic
+    // backups (35 days) and a TLS-only file system policy.
+    for (rule, address) in [
+        (
+            "PAL-BP-ENCRYPTION-IN-TRANSIT",
+            "module.payments.aws_db_instance.cards",
+        ),
+        (
+            "PAL-BP-ENCRYPTION-IN-TRANSIT",
+            "module.payments.aws_efs_file_system.receipts",
+        ),
+        (
+            "PAL-BP-BACKUP-RETENTION",
+            "module.payments.aws_efs_file_system.receipts",
+        ),
+        ("PAL-BP-CMK", "module.payments.aws_efs_file_system.receipts"),
+    ] {
+        assert_eq!(
+            find(&out, rule, address).status,
+            Status::Pass,
+            "{rule} {address}"
+        );
+    }
+    let f = find(
+        &out,
+        "PAL-BP-BACKUP-RETENTION",
+        "module.payments.aws_efs_file_system.receipts",
+    );
+    assert!(f.message.contains("35 day(s)"), "{}", f.message);
     assert_eq!(out.summary.data_stores["public"], 2);
 }
 
@@ -219,9 +248,16 @@ fn healthcare() {
     assert!(
         !out.findings
             .iter()
-            .any(|f| f.resource.address == "PatientDb"
-                && f.rule_id == "PAL-BP-ENCRYPTION-IN-TRANSIT")
+            .any(|f| f.resource.address == "PatientDb" && f.rule_id == "PAL-BP-VERSIONING")
     );
+    // TLS enforced by the cluster parameter group (`rds.force_ssl: 1`).
+    let f = find(&out, "PAL-BP-ENCRYPTION-IN-TRANSIT", "PatientDb");
+    assert_eq!(f.status, Status::Pass);
+    assert_eq!(f.location.start_line, 31, "{:?}", f.location);
+    // No AWS Backup plan covers the volume.
+    let f = find(&out, "PAL-BP-BACKUP-RETENTION", "aws_ebs_volume.scans");
+    assert_eq!(f.status, Status::Fail);
+    assert!(f.message.contains("0 day(s)"), "{}", f.message);
 }
 
 #[test]

@@ -201,6 +201,7 @@ pub fn build(model: &Model, aws: &AwsViews) -> DataStores {
             "enabled_cloudwatch_logs_exports",
             "EnableCloudwatchLogsExports",
         ));
+        ds.encryption_in_transit = Some(d.tls_enforced.clone());
         ds.backup_retention_days = Some(d.backup_retention.clone().or_default_when_absent(1));
         ds.deletion_protection = Some(d.deletion_protection.clone().or_default_when_absent(false));
         stores.push(b.finish(ds));
@@ -254,6 +255,7 @@ pub fn build(model: &Model, aws: &AwsViews) -> DataStores {
             (f, _) => f.clone().or_default_when_absent(false),
         };
         ds.encryption_at_rest = Some(b.enc_flag(v.id, flag, ("kms_key_id", "KmsKeyId")));
+        ds.backup_retention_days = Some(b.aws_backup(v.id, ":volume/"));
         stores.push(b.finish(ds));
     }
     for f in &aws.data.file_systems {
@@ -264,6 +266,14 @@ pub fn build(model: &Model, aws: &AwsViews) -> DataStores {
             ("kms_key_id", "KmsKeyId"),
         ));
         ds.public_access = Some(b.policy_public(f.id, Tri::Known(false, b.span(f.id))));
+        ds.encryption_in_transit = Some(b.secure_transport(f.id));
+        // Automatic backups go to the default plan, kept 35 days.
+        let automatic = match &f.backup_policy {
+            Tri::Known(true, s) => Tri::Known(EFS_AUTOMATIC_BACKUP_DAYS, s.clone()),
+            Tri::Unknown(w, s) => Tri::Unknown(w.clone(), s.clone()),
+            Tri::Known(false, s) | Tri::Absent(s) => Tri::Absent(s.clone()),
+        };
+        ds.backup_retention_days = Some(longest(automatic, b.aws_backup(f.id, ":file-system/")));
         stores.push(b.finish(ds));
     }
     for c in &aws.data.cache_groups {
@@ -290,6 +300,7 @@ pub fn build(model: &Model, aws: &AwsViews) -> DataStores {
             Some(b.enc_flag(w.id, w.encrypted.clone(), ("kms_key_id", "KmsKeyId")));
         ds.public_access = Some(w.publicly_accessible.clone().or_default_when_absent(false));
         ds.access_logging = Some(w.logging.clone());
+        ds.encryption_in_transit = Some(w.require_ssl.clone());
         ds.backup_retention_days = Some(
             util::i(
                 r,
@@ -345,6 +356,7 @@ pub fn build(model: &Model, aws: &AwsViews) -> DataStores {
             default,
         ));
         ds.public_access = Some(b.policy_public(q.id, Tri::Known(false, r.span.clone())));
+        ds.encryption_in_transit = Some(b.secure_transport(q.id));
         stores.push(b.finish(ds));
     }
     for t in &aws.data.topics {
@@ -357,6 +369,7 @@ pub fn build(model: &Model, aws: &AwsViews) -> DataStores {
             Encryption::None,
         ));
         ds.public_access = Some(b.policy_public(t.id, Tri::Known(false, r.span.clone())));
+        ds.encryption_in_transit = Some(b.secure_transport(t.id));
         stores.push(b.finish(ds));
     }
     for s in &aws.data.streams {
@@ -439,6 +452,30 @@ pub fn build(model: &Model, aws: &AwsViews) -> DataStores {
     stores.sort_by_key(|d| d.id);
     stores.dedup_by_key(|d| d.id);
     DataStores { stores }
+}
+
+/// Days EFS keeps automatic backups (the default backup plan).
+pub const EFS_AUTOMATIC_BACKUP_DAYS: i64 = 35;
+
+/// Backup retention meaning "kept until deleted by hand" (a backup plan
+/// rule without a lifecycle).
+pub const RETAINED_FOREVER: i64 = i64::MAX;
+
+/// The longer of two retentions: a known one wins over an absent one, and an
+/// unknown one makes the result unknown.
+fn longest(a: Tri<i64>, b: Tri<i64>) -> Tri<i64> {
+    match (a, b) {
+        (Tri::Known(x, xs), Tri::Known(y, ys)) => {
+            if y > x {
+                Tri::Known(y, ys)
+            } else {
+                Tri::Known(x, xs)
+            }
+        }
+        (Tri::Unknown(w, s), _) | (_, Tri::Unknown(w, s)) => Tri::Unknown(w, s),
+        (Tri::Known(x, s), Tri::Absent(_)) | (Tri::Absent(_), Tri::Known(x, s)) => Tri::Known(x, s),
+        (Tri::Absent(s), Tri::Absent(_)) => Tri::Absent(s),
+    }
 }
 
 fn and(a: Tri<bool>, b: Tri<bool>) -> Tri<bool> {
@@ -587,6 +624,157 @@ impl Builder<'_> {
         otherwise
     }
 
+    /// Whether a resource policy governs `id`: it is the store's own
+    /// policy attribute, names the store as its owner, or is a queue/topic
+    /// policy whose `Queues`/`Topics` list refers to the store.
+    fn governs(&self, p: &crate::aws::iam::Policy, id: ResourceId) -> bool {
+        p.owner == Some(id)
+            || p.resource == id
+            || (matches!(
+                p.rtype.as_str(),
+                "AWS::SQS::QueuePolicy" | "AWS::SNS::TopicPolicy"
+            ) && self.model.refs_from(p.resource).any(|e| {
+                e.to == id && (e.path.starts_with("Queues") || e.path.starts_with("Topics"))
+            }))
+    }
+
+    /// Days AWS Backup keeps the backups of `id`: the longest retention of
+    /// the plans whose selections cover it (a reference in `resources`, a
+    /// wildcard ARN of the store's kind, e.g. `:volume/`, or a tag
+    /// selection matching its tags). Absent when no selection covers it;
+    /// unknown when a selection might cover it or a plan cannot be read.
+    fn aws_backup(&self, id: ResourceId, arn_kind: &str) -> Tri<i64> {
+        let r = self.model.get(id);
+        let mut best = Tri::Absent(r.span.clone());
+        let mut doubt: Option<(String, Span)> = None;
+        for (sid, sel) in self
+            .model
+            .of_types(&["aws_backup_selection", "AWS::Backup::BackupSelection"])
+        {
+            match self.selection_covers(sid, sel, id, r, arn_kind) {
+                Tri::Known(true, _) => {
+                    best = longest(best, plan_retention(self.model, sid, sel));
+                }
+                Tri::Unknown(w, s) => {
+                    doubt.get_or_insert((w, s));
+                }
+                _ => {}
+            }
+        }
+        match (best, doubt) {
+            (Tri::Absent(_), Some((w, s))) => Tri::Unknown(w, s),
+            (b, _) => b,
+        }
+    }
+
+    fn selection_covers(
+        &self,
+        sid: ResourceId,
+        sel: &Resource,
+        id: ResourceId,
+        r: &Resource,
+        arn_kind: &str,
+    ) -> Tri<bool> {
+        let cfn = is_cfn(sel);
+        let (res_p, not_p, tags_p, cond_p) = if cfn {
+            (
+                "BackupSelection.Resources",
+                "BackupSelection.NotResources",
+                "BackupSelection.ListOfTags",
+                "BackupSelection.Conditions",
+            )
+        } else {
+            ("resources", "not_resources", "selection_tag", "condition")
+        };
+        let edge_at = |p: &str| {
+            self.model
+                .refs_from(sid)
+                .any(|e| e.to == id && (e.path == p || e.path.starts_with(&format!("{p}."))))
+        };
+        if edge_at(not_p) {
+            return Tri::Known(false, sel.span.clone());
+        }
+        let mut doubt: Option<(String, Span)> = None;
+        let mut covered: Option<Span> = None;
+        if edge_at(res_p) {
+            covered = Some(sel.span.clone());
+        }
+        if covered.is_none() {
+            let res = util::Strs::read(sel.attr(res_p), &sel.span);
+            if let Some((_, s)) = res.find(|a| {
+                (a == "*" || (a.ends_with("/*") && a.contains(arn_kind))) && sel.scope == r.scope
+            }) {
+                covered = Some(s.clone());
+            } else if let Some((w, s)) = res.unknown {
+                doubt = Some((
+                    format!("a backup selection's resources are unresolved: {w}"),
+                    s,
+                ));
+            }
+        }
+        if covered.is_none()
+            && let Some(n) = sel.attr(tags_p).node()
+        {
+            let tags = tags(self.model, r);
+            for t in n.items() {
+                let ts = util::span_of(t, &sel.span);
+                let (ty, k, v) = if cfn {
+                    ("ConditionType", "ConditionKey", "ConditionValue")
+                } else {
+                    ("type", "key", "value")
+                };
+                let ty = Tri::string(t.get(ty), &ts, ty);
+                let k = Tri::string(t.get(k), &ts, k);
+                let v = Tri::string(t.get(v), &ts, v);
+                match (ty, k, v, &tags) {
+                    (Tri::Known(ty, _), Tri::Known(k, _), Tri::Known(v, _), Tri::Known(m, _))
+                        if ty.eq_ignore_ascii_case("STRINGEQUALS") =>
+                    {
+                        match m.get(&k) {
+                            Some(Tri::Known(x, _)) if *x == v => {
+                                covered = Some(ts.clone());
+                                break;
+                            }
+                            Some(Tri::Unknown(w, s)) => {
+                                doubt.get_or_insert((w.clone(), s.clone()));
+                            }
+                            _ => {}
+                        }
+                    }
+                    (Tri::Known(_, _), Tri::Known(_, _), Tri::Known(_, _), Tri::Absent(_)) => {}
+                    (Tri::Unknown(w, s), _, _, _)
+                    | (_, Tri::Unknown(w, s), _, _)
+                    | (_, _, Tri::Unknown(w, s), _) => {
+                        doubt.get_or_insert((w, s));
+                    }
+                    (_, _, _, Tri::Unknown(w, s)) => {
+                        doubt.get_or_insert((w.clone(), s.clone()));
+                    }
+                    _ => {
+                        doubt.get_or_insert((
+                            "a backup selection tag is not a simple STRINGEQUALS".into(),
+                            ts.clone(),
+                        ));
+                    }
+                }
+            }
+        }
+        match covered {
+            Some(s) => match util::present(sel, cond_p, cond_p) {
+                // Conditions narrow the selection; they are not evaluated.
+                Tri::Known(true, cs) => Tri::Unknown(
+                    "the backup selection has conditions, which are not evaluated".into(),
+                    cs,
+                ),
+                _ => Tri::Known(true, s),
+            },
+            None => match doubt {
+                Some((w, s)) => Tri::Unknown(w, s),
+                None => Tri::Known(false, sel.span.clone()),
+            },
+        }
+    }
+
     fn s3(&self, s: &crate::aws::S3Bucket) -> DataStore {
         let r = self.model.get(s.id);
         let mut ds = self.base(s.id, Service::S3);
@@ -597,7 +785,7 @@ impl Builder<'_> {
             Tri::Absent(sp) => Tri::Known(Encryption::ProviderManaged, sp.clone()),
             Tri::Unknown(w, sp) => Tri::Unknown(w.clone(), sp.clone()),
         });
-        ds.encryption_in_transit = Some(self.s3_secure_transport(s));
+        ds.encryption_in_transit = Some(self.secure_transport(s.id));
         let blocked = account_block(self.model, self.aws, r)
             .or_else(|| s.public_access_block.as_ref().map(|p| p.all_true()));
         let acl_public = match &s.acl {
@@ -666,12 +854,12 @@ impl Builder<'_> {
         )
     }
 
-    /// A bucket policy that denies requests without TLS
-    /// (`aws:SecureTransport` = false).
-    fn s3_secure_transport(&self, s: &crate::aws::S3Bucket) -> Tri<bool> {
-        let r = self.model.get(s.id);
+    /// A resource policy (bucket, queue, topic or file system policy) that
+    /// denies requests without TLS (`aws:SecureTransport` = false).
+    fn secure_transport(&self, id: ResourceId) -> Tri<bool> {
+        let r = self.model.get(id);
         for p in &self.aws.iam.policies {
-            if p.kind != PolicyKind::Resource || (p.owner != Some(s.id) && p.resource != s.id) {
+            if p.kind != PolicyKind::Resource || !self.governs(p, id) {
                 continue;
             }
             match &p.doc {
@@ -719,6 +907,61 @@ fn account_block(model: &Model, _aws: &AwsViews, r: &Resource) -> Option<Tri<boo
         return Some(all);
     }
     None
+}
+
+/// The longest retention of the rules of the backup plan a selection
+/// belongs to (`plan_id`, `BackupPlanId`): `lifecycle.delete_after`,
+/// `Lifecycle.DeleteAfterDays`; a rule without one keeps its backups until
+/// deleted ([`RETAINED_FOREVER`]).
+fn plan_retention(model: &Model, sid: ResourceId, sel: &Resource) -> Tri<i64> {
+    let cfn = is_cfn(sel);
+    let path = if cfn { "BackupPlanId" } else { "plan_id" };
+    let plans = util::targets(
+        model,
+        sid,
+        path,
+        &["aws_backup_plan", "AWS::Backup::BackupPlan"],
+    );
+    let Some((_, plan)) = plans.first() else {
+        let at = sel.span_of(path);
+        return match sel.attr(path) {
+            Lookup::Unknown(_, u) if u.reason.is_empty() => {
+                Tri::Unknown("the backup plan is unresolved".into(), at)
+            }
+            Lookup::Unknown(_, u) => {
+                Tri::Unknown(format!("the backup plan is unresolved: {}", u.reason), at)
+            }
+            _ => Tri::Unknown(
+                "the backup plan is not defined in the scanned files".into(),
+                at,
+            ),
+        };
+    };
+    let (rules_p, life_p) = if is_cfn(plan) {
+        ("BackupPlan.BackupPlanRule", "Lifecycle.DeleteAfterDays")
+    } else {
+        ("rule", "lifecycle.delete_after")
+    };
+    let rules = match plan.attr(rules_p) {
+        Lookup::Known(n) => n,
+        Lookup::Unknown(n, u) => {
+            return Tri::Unknown(
+                format!("the backup plan's rules are unresolved: {}", u.reason),
+                util::span_of(n, &plan.span),
+            );
+        }
+        Lookup::Absent => return Tri::Known(0, plan.span.clone()),
+    };
+    let mut best = Tri::Known(0, util::span_of(rules, &plan.span));
+    for rule in rules.items() {
+        let rs = util::span_of(rule, &plan.span);
+        let days = match rule.path(life_p) {
+            Lookup::Absent => Tri::Known(RETAINED_FOREVER, rs),
+            l => Tri::int(l, &rs, life_p).or_default_when_absent(RETAINED_FOREVER),
+        };
+        best = longest(best, days);
+    }
+    best
 }
 
 /// Reads a KMS key attribute.

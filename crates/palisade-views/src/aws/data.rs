@@ -20,6 +20,11 @@ pub struct FileSystem {
     pub id: ResourceId,
     pub encrypted: Tri<bool>,
     pub kms_key: Tri<String>,
+    /// Automatic backups: CloudFormation `BackupPolicy.Status`, or the
+    /// `backup_policy.status` of the `aws_efs_backup_policy` that refers to
+    /// the file system (`true` for `ENABLED`). Absent when none is set (the
+    /// API default: off).
+    pub backup_policy: Tri<bool>,
 }
 
 #[derive(Clone, Debug)]
@@ -61,6 +66,11 @@ pub struct Warehouse {
     pub logging: Tri<bool>,
     pub kms_key: Tri<String>,
     pub enhanced_vpc_routing: Tri<bool>,
+    /// `require_ssl` turned on in the cluster's parameter group
+    /// (`cluster_parameter_group_name`, `ClusterParameterGroupName`); the
+    /// engine default group, or a group that leaves it unset, does not
+    /// require TLS. Unknown when the group cannot be resolved.
+    pub require_ssl: Tri<bool>,
 }
 
 #[derive(Clone, Debug)]
@@ -162,6 +172,7 @@ pub fn build(model: &Model) -> DataView {
             id,
             encrypted: util::b(r, "encrypted", "Encrypted"),
             kms_key: util::s(r, "kms_key_id", "KmsKeyId"),
+            backup_policy: efs_backup_policy(model, id, r),
         });
     }
     for (id, r) in model.of_types(&["aws_sqs_queue", "AWS::SQS::Queue"]) {
@@ -211,6 +222,21 @@ pub fn build(model: &Model) -> DataView {
             logging: util::present(r, "logging", "LoggingProperties"),
             kms_key: util::s(r, "kms_key_id", "KmsKeyId"),
             enhanced_vpc_routing: util::b(r, "enhanced_vpc_routing", "EnhancedVpcRouting"),
+            require_ssl: match super::rds::group_parameter(
+                model,
+                id,
+                ("cluster_parameter_group_name", "ClusterParameterGroupName"),
+                &[
+                    "aws_redshift_parameter_group",
+                    "AWS::Redshift::ClusterParameterGroup",
+                ],
+                ("name", "ParameterGroupName"),
+                &["require_ssl"],
+            ) {
+                Tri::Known(v, s) => Tri::Known(super::rds::is_on(&v), s),
+                Tri::Absent(s) => Tri::Known(false, s),
+                Tri::Unknown(w, s) => Tri::Unknown(w, s),
+            },
         });
     }
     for (id, r) in model.of_types(&[
@@ -341,4 +367,17 @@ fn search_log_types(r: &palisade_model::Resource) -> util::Strs {
         }
     }
     out
+}
+
+/// EFS automatic backups: the file system's own `BackupPolicy` or the
+/// `aws_efs_backup_policy` resource that refers to it.
+fn efs_backup_policy(model: &Model, id: ResourceId, r: &palisade_model::Resource) -> Tri<bool> {
+    let enabled = |t: Tri<String>| t.map(|v| v.eq_ignore_ascii_case("ENABLED"));
+    if is_cfn(r) {
+        return enabled(util::s(r, "", "BackupPolicy.Status"));
+    }
+    match util::referrers(model, id, &["aws_efs_backup_policy"], "file_system_id").first() {
+        Some((_, p)) => enabled(util::s(p, "backup_policy.status", "")),
+        None => Tri::Absent(r.span.clone()),
+    }
 }
