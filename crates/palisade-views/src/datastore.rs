@@ -700,16 +700,52 @@ impl Builder<'_> {
             covered = Some(sel.span.clone());
         }
         if covered.is_none() {
-            let res = util::Strs::read(sel.attr(res_p), &sel.span);
-            if let Some((_, s)) = res.find(|a| {
-                (a == "*" || (a.ends_with("/*") && a.contains(arn_kind))) && sel.scope == r.scope
-            }) {
-                covered = Some(s.clone());
-            } else if let Some((w, s)) = res.unknown {
-                doubt = Some((
-                    format!("a backup selection's resources are unresolved: {w}"),
-                    s,
-                ));
+            match sel.attr(res_p) {
+                Lookup::Known(n) => {
+                    let items: Vec<&Node> = match &n.value {
+                        Value::List(l) => l.iter().collect(),
+                        _ => vec![n],
+                    };
+                    for it in items {
+                        let isp = util::span_of(it, &sel.span);
+                        match &it.value {
+                            Value::String(a)
+                                if (a == "*" || (a.ends_with("/*") && a.contains(arn_kind)))
+                                    && sel.scope == r.scope =>
+                            {
+                                covered = Some(isp);
+                                break;
+                            }
+                            // A reference to another resource of the scan
+                            // (the edge check above found ours).
+                            Value::Unknown(_)
+                                if !it.refs.is_empty()
+                                    && it.refs.iter().all(|t| {
+                                        !self.model.lookup_in(&sel.scope, t).is_empty()
+                                    }) => {}
+                            Value::Unknown(u) => {
+                                doubt.get_or_insert((
+                                    format!(
+                                        "a backup selection's resources are unresolved: {}",
+                                        u.reason
+                                    ),
+                                    isp,
+                                ));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                Lookup::Unknown(n, u) => {
+                    doubt = Some((
+                        format!(
+                            "a backup selection's resources are unresolved: {}",
+                            u.reason
+                        ),
+                        util::span_of(n, &sel.span),
+                    ));
+                }
+                Lookup::Absent => {}
             }
         }
         if covered.is_none()
