@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use palisade_iam::{
-    Decision, Estate, EstateOptions, Evaluation, IamModel, Policy, PolicyKind, PolicyRefs,
-    PolicySource, Request, StatementRef, estate_from_model, evaluate_refs, find_escalations,
+    Decision, Estate, EstateOptions, Evaluation, ExternalPrincipal, IamModel, Policy, PolicyKind,
+    PolicyRefs, PolicySource, Request, StatementRef, estate_from_model, evaluate_external,
+    evaluate_refs, find_escalations,
 };
 use palisade_scan::{FileKind, ScanOptions};
 
@@ -202,6 +203,29 @@ fn print_eval(e: &Evaluation, indent: &str) {
     }
 }
 
+/// The resource-based policy of a request: the target role's trust policy
+/// for `sts:AssumeRole*` on a declared role, else the resource's policy.
+fn governing<'a>(
+    m: &'a IamModel,
+    req: &Request,
+    resource_policy: Option<&'a Policy>,
+) -> Option<&'a Policy> {
+    let is_assume = req
+        .action
+        .to_ascii_lowercase()
+        .starts_with("sts:assumerole");
+    let trust = if is_assume {
+        m.estate
+            .principals
+            .iter()
+            .find(|t| t.arn == req.resource_arn)
+            .and_then(|t| t.trust.as_ref())
+    } else {
+        None
+    };
+    trust.or(resource_policy)
+}
+
 /// Evaluates a request for principal `k` of the estate.
 fn evaluate_for(
     m: &IamModel,
@@ -217,21 +241,9 @@ fn evaluate_for(
             identity.extend(g.identity.iter());
         }
     }
-    let is_assume = req
-        .action
-        .to_ascii_lowercase()
-        .starts_with("sts:assumerole");
-    let trust = if is_assume {
-        est.principals
-            .iter()
-            .find(|t| t.arn == req.resource_arn)
-            .and_then(|t| t.trust.as_ref())
-    } else {
-        None
-    };
     let refs = PolicyRefs {
         identity,
-        resource: trust.or(resource_policy),
+        resource: governing(m, req, resource_policy),
         boundary: p.boundary.as_ref(),
         scps: est.scps.iter().collect(),
         session: None,
@@ -312,6 +324,23 @@ fn who_can(a: WhoCanArgs) -> Result<u8> {
             _ => {}
         }
     }
+    // Principals named only in the resource (or trust) policy.
+    let req0 = request(&m, "*", &a.action, &a.resource, &ctx);
+    let rp0 = m
+        .resource_policy(&a.resource)
+        .or_else(|| m.resource_policy(&req0.resource_arn));
+    let mut ext_allowed: Vec<(ExternalPrincipal, Evaluation)> = Vec::new();
+    let mut ext_unknown: Vec<(ExternalPrincipal, Evaluation)> = Vec::new();
+    if let Some(gp) = governing(&m, &req0, rp0.as_ref()) {
+        for x in m.external_principals(gp, &a.common.account) {
+            let e = evaluate_external(&x, &req0, gp, &a.common.account);
+            match e.decision {
+                Decision::Allowed => ext_allowed.push((x, e)),
+                Decision::Unknown => ext_unknown.push((x, e)),
+                _ => {}
+            }
+        }
+    }
     match a.common.format {
         Format::Json => {
             let j = |v: &[(&palisade_iam::PrincipalInfo, Evaluation)]| -> Vec<serde_json::Value> {
@@ -322,7 +351,19 @@ fn who_can(a: WhoCanArgs) -> Result<u8> {
                     })
                     .collect()
             };
-            let v = serde_json::json!({"action": a.action, "resource": a.resource, "allowed": j(&allowed), "unknown": j(&unknown)});
+            let x = |v: &[(ExternalPrincipal, Evaluation)]| -> Vec<serde_json::Value> {
+                v.iter()
+                    .map(|(p, e)| {
+                        serde_json::json!({"principal": p.id, "arn": p.arn, "kind": p.kind,
+                            "account": p.account, "cross_account": p.cross_account,
+                            "decision": e.decision, "statements": e.statements,
+                            "unknowns": e.unknowns, "reasons": e.reasons})
+                    })
+                    .collect()
+            };
+            let v = serde_json::json!({"action": a.action, "resource": a.resource,
+                "allowed": j(&allowed), "unknown": j(&unknown),
+                "external": {"allowed": x(&ext_allowed), "unknown": x(&ext_unknown)}});
             println!("{}", serde_json::to_string_pretty(&v)?);
         }
         Format::Text => {
@@ -335,6 +376,21 @@ fn who_can(a: WhoCanArgs) -> Result<u8> {
             for (i, e) in &unknown {
                 println!("  {} ({}) at {}", i.address, i.arn, i.span);
                 print_eval(e, "    ");
+            }
+            if !ext_allowed.is_empty() || !ext_unknown.is_empty() {
+                println!("External principals (named only in the resource policy):");
+                for (title, v) in [("Allowed", &ext_allowed), ("Unknown", &ext_unknown)] {
+                    println!("  {title} ({}):", v.len());
+                    for (p, e) in v {
+                        let acct = match (&p.account, p.cross_account) {
+                            (Some(a), true) => format!(", account {a}, cross-account"),
+                            (Some(a), false) => format!(", account {a}"),
+                            _ => String::new(),
+                        };
+                        println!("    {} ({}{acct})", p.id, p.kind);
+                        print_eval(e, "      ");
+                    }
+                }
             }
         }
     }

@@ -390,3 +390,217 @@ fn plain_policy_files_are_principals() {
     assert_eq!(v["decision"], "Allowed");
     assert_eq!(v["statements"][0]["span"]["path"], "allow.json");
 }
+
+fn can_json(
+    dir: &str,
+    principal: &str,
+    action: &str,
+    resource: &str,
+    extra: &[&str],
+) -> serde_json::Value {
+    let d = fx(dir);
+    let mut args = vec![
+        "iam",
+        "can",
+        "--principal",
+        principal,
+        "--action",
+        action,
+        "--resource",
+        resource,
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    args.push(&d);
+    let (code, v) = json(&args);
+    assert_eq!(code, 0, "{v}");
+    v
+}
+
+#[test]
+fn scp_from_terraform_denies_an_allow() {
+    let admin_role = "arn:aws:iam::123456789012:role/admin";
+    // Without the SCP (fixture tf) PassRole is allowed.
+    let v = can_json("tf", "deployer", "iam:PassRole", admin_role, &[]);
+    assert_eq!(v["decision"], "Allowed");
+    let v = can_json("tf-scp", "deployer", "iam:PassRole", admin_role, &[]);
+    assert_eq!(v["decision"], "ExplicitDeny", "{v}");
+    assert_eq!(v["statements"][0]["kind"], "scp");
+    assert_eq!(v["statements"][0]["sid"], "NoPassRole");
+    assert_eq!(v["statements"][0]["span"]["path"], "scp.tf");
+    assert_eq!(v["statements"][0]["span"]["start_line"], 10);
+    // A deny-only SCP leaves the rest allowed (FullAWSAccess assumed).
+    let v = can_json("tf-scp", "admin", "ec2:RunInstances", "*", &[]);
+    assert_eq!(v["decision"], "Allowed", "{v}");
+}
+
+#[test]
+fn scp_attached_to_an_account_applies_with_that_account() {
+    let v = can_json(
+        "tf-scp",
+        "admin",
+        "s3:GetObject",
+        "arn:aws:s3:::data-bucket/x",
+        &[],
+    );
+    assert_eq!(v["decision"], "Allowed", "{v}");
+    let v = can_json(
+        "tf-scp",
+        "admin",
+        "s3:GetObject",
+        "arn:aws:s3:::data-bucket/x",
+        &["--account", "111111111111"],
+    );
+    assert_eq!(v["decision"], "ExplicitDeny", "{v}");
+    assert_eq!(v["statements"][0]["sid"], "NoS3");
+    let (_, w) = json(&[
+        "iam",
+        "who-can",
+        "--action",
+        "s3:GetObject",
+        "--resource",
+        "arn:aws:s3:::data-bucket/x",
+        "--account",
+        "111111111111",
+        "--format",
+        "json",
+        &fx("tf-scp"),
+    ]);
+    assert_eq!(w["allowed"], serde_json::json!([]), "{w}");
+    assert_eq!(w["unknown"], serde_json::json!([]), "{w}");
+}
+
+#[test]
+fn scp_with_unknown_content_makes_the_decision_unknown() {
+    let v = can_json("tf-scp-unknown", "admin", "ec2:RunInstances", "*", &[]);
+    assert_eq!(v["decision"], "Unknown", "{v}");
+    let reasons = v["unknowns"].to_string();
+    assert!(
+        reasons.contains("aws_organizations_policy.from_var"),
+        "{reasons}"
+    );
+}
+
+#[test]
+fn scp_deny_stops_the_escalation_path() {
+    let (_, v) = json(&["iam", "escalations", "--format", "json", &fx("tf-scp")]);
+    assert!(
+        v["paths"]
+            .as_array()
+            .is_some_and(|a| a.iter().all(|p| p["address"] != "aws_iam_role.deployer")),
+        "the SCP deny on iam:PassRole stops the path: {v}"
+    );
+    let (_, out) = text(&["iam", "escalations", &fx("tf-scp")]);
+    assert!(out.contains("No privilege-escalation path found"), "{out}");
+}
+
+fn who_can_json(action: &str, resource: &str) -> serde_json::Value {
+    let (code, v) = json(&[
+        "iam",
+        "who-can",
+        "--action",
+        action,
+        "--resource",
+        resource,
+        "--format",
+        "json",
+        &fx("tf-external"),
+    ]);
+    assert_eq!(code, 0);
+    v
+}
+
+fn ext(v: &serde_json::Value, k: &str) -> Vec<String> {
+    v["external"][k]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|x| x["principal"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn who_can_lists_external_principals_of_a_bucket_policy() {
+    let v = who_can_json("s3:GetObject", "arn:aws:s3:::ext-data/k");
+    assert_eq!(v["allowed"][0]["address"], "aws_iam_role.reader");
+    assert_eq!(ext(&v, "allowed"), Vec::<String>::new());
+    // The estate's own account is not an external principal.
+    assert_eq!(
+        ext(&v, "unknown"),
+        vec![
+            "arn:aws:iam::999999999999:root",
+            "arn:aws:iam::888888888888:role/auditor"
+        ]
+    );
+    let u = &v["external"]["unknown"][0];
+    assert_eq!(u["kind"], "account");
+    assert_eq!(u["cross_account"], true);
+    assert_eq!(u["decision"], "Unknown");
+    assert!(
+        u["reasons"]
+            .to_string()
+            .contains("the other account's policies are not in the estate"),
+        "{u}"
+    );
+
+    // The resource policy alone denies the auditor role on private/*.
+    let v = who_can_json("s3:GetObject", "arn:aws:s3:::ext-data/private/k");
+    assert_eq!(ext(&v, "unknown"), vec!["arn:aws:iam::999999999999:root"]);
+
+    // Anyone, on public/*: allowed by the resource policy alone.
+    let v = who_can_json("s3:GetObject", "arn:aws:s3:::ext-data/public/k");
+    assert_eq!(ext(&v, "allowed"), vec!["*"]);
+    assert_eq!(v["external"]["allowed"][0]["kind"], "anyone");
+    assert_eq!(
+        v["external"]["allowed"][0]["statements"][0]["sid"],
+        "Public"
+    );
+
+    // An action the resource policy does not grant lists nobody external.
+    let v = who_can_json("s3:PutObject", "arn:aws:s3:::ext-data/k");
+    assert_eq!(ext(&v, "allowed"), Vec::<String>::new());
+    assert_eq!(ext(&v, "unknown"), Vec::<String>::new());
+}
+
+#[test]
+fn who_can_lists_external_principals_of_kms_and_lambda_policies() {
+    let v = who_can_json("kms:Decrypt", "aws_kms_key.k");
+    assert_eq!(
+        ext(&v, "unknown"),
+        vec!["arn:aws:iam::444455556666:role/decrypter"]
+    );
+    assert_eq!(v["external"]["unknown"][0]["kind"], "role");
+    assert_eq!(v["external"]["unknown"][0]["account"], "444455556666");
+    let v = who_can_json(
+        "lambda:InvokeFunction",
+        "arn:aws:lambda:us-east-1:123456789012:function:worker",
+    );
+    assert_eq!(ext(&v, "allowed"), vec!["events.amazonaws.com"]);
+    assert_eq!(v["external"]["allowed"][0]["kind"], "service");
+    // Another action: the permission does not grant it.
+    let v = who_can_json(
+        "lambda:UpdateFunctionCode",
+        "arn:aws:lambda:us-east-1:123456789012:function:worker",
+    );
+    assert_eq!(ext(&v, "allowed"), Vec::<String>::new());
+
+    let (_, out) = text(&[
+        "iam",
+        "who-can",
+        "--action",
+        "kms:Decrypt",
+        "--resource",
+        "aws_kms_key.k",
+        &fx("tf-external"),
+    ]);
+    assert!(out.contains("External principals"), "{out}");
+    assert!(
+        out.contains(
+            "arn:aws:iam::444455556666:role/decrypter (role, account 444455556666, cross-account)"
+        ),
+        "{out}"
+    );
+}

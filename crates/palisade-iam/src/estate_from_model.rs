@@ -1293,3 +1293,172 @@ fn structured(n: &Node, id: &str, kind: PolicyKind, span: &Span) -> Policy {
     }
     p
 }
+
+/// A principal named in a resource-based (or trust) policy but not declared
+/// in the estate: another account, a role or user of another account, a
+/// service, or anyone (`*`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ExternalPrincipal {
+    /// The principal as written in the policy (`"*"`, `999999999999`,
+    /// `arn:aws:iam::999999999999:root`, `s3.amazonaws.com`…).
+    pub id: String,
+    /// The caller used for the evaluation (an account id becomes its root
+    /// ARN; `*` stays `*`, an anonymous caller).
+    pub arn: String,
+    /// `anyone`, `account`, `user`, `role`, `session`, `service`,
+    /// `federated`, `canonical-user` or `other`.
+    pub kind: &'static str,
+    /// The principal's account, when it has one.
+    pub account: Option<String>,
+    /// True when the account differs from the estate's.
+    pub cross_account: bool,
+}
+
+/// The reason given when an external principal's decision depends on its
+/// own (unknown) identity policies in another account.
+pub const OTHER_ACCOUNT_UNKNOWN: &str = "the other account's policies are not in the estate";
+/// The same for an undeclared principal of the estate's own account.
+pub const UNDECLARED_UNKNOWN: &str =
+    "the principal is not declared in the estate: its identity policies are not known";
+
+impl IamModel {
+    /// Principals named by the `Allow` statements of `policy` (not through
+    /// `NotPrincipal`) that are not declared in the estate, in order of
+    /// appearance. The estate's own account (`account`, as an id or root
+    /// ARN) is left out: it delegates to the declared principals, which are
+    /// evaluated on their own.
+    pub fn external_principals(&self, policy: &Policy, account: &str) -> Vec<ExternalPrincipal> {
+        use crate::eval::PrincipalKind as K;
+        use crate::policy::{Effect, PrincipalId};
+        let mut out: Vec<ExternalPrincipal> = Vec::new();
+        for s in &policy.statements {
+            if s.effect != Some(Effect::Allow) {
+                continue;
+            }
+            let Some(el) = &s.principal else { continue };
+            if el.negated {
+                continue;
+            }
+            for p in &el.items {
+                let e = match p {
+                    PrincipalId::Any => ExternalPrincipal {
+                        id: "*".into(),
+                        arn: "*".into(),
+                        kind: "anyone",
+                        account: None,
+                        cross_account: false,
+                    },
+                    PrincipalId::Service(x) => ExternalPrincipal {
+                        id: x.clone(),
+                        arn: x.clone(),
+                        kind: "service",
+                        account: None,
+                        cross_account: false,
+                    },
+                    PrincipalId::Federated(x) | PrincipalId::CanonicalUser(x) => {
+                        ExternalPrincipal {
+                            id: x.clone(),
+                            arn: x.clone(),
+                            kind: if matches!(p, PrincipalId::Federated(_)) {
+                                "federated"
+                            } else {
+                                "canonical-user"
+                            },
+                            account: None,
+                            cross_account: false,
+                        }
+                    }
+                    PrincipalId::Aws(x) => {
+                        let arn = if is_account_id(x) {
+                            format!("arn:aws:iam::{x}:root")
+                        } else {
+                            x.clone()
+                        };
+                        let k = K::parse(&arn);
+                        let kind = match &k {
+                            K::Root { .. } => "account",
+                            K::User { .. } => "user",
+                            K::Role { .. } => "role",
+                            K::AssumedRole { .. } | K::FederatedUser { .. } => "session",
+                            _ => "other",
+                        };
+                        let acct = k.account().map(str::to_string);
+                        if kind == "account" && acct.as_deref() == Some(account) {
+                            continue;
+                        }
+                        ExternalPrincipal {
+                            id: x.clone(),
+                            cross_account: acct.as_deref().is_some_and(|a| a != account),
+                            arn,
+                            kind,
+                            account: acct,
+                        }
+                    }
+                };
+                let declared = self.principals.iter().any(|d| d.arn == e.arn);
+                if !declared && !out.iter().any(|o| o.arn == e.arn) {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Evaluates `req` (its principal replaced by the external principal's) with
+/// the resource-based policy alone. An IAM principal's identity policies are
+/// not in the estate: they take part as an unreadable policy, so a decision
+/// that depends on them is **Unknown** (with [`OTHER_ACCOUNT_UNKNOWN`] for
+/// another account), while a resource policy that refuses or denies on its
+/// own still decides. Services and anonymous callers have no identity
+/// policies. The estate's SCPs are not applied (they govern the estate's
+/// own accounts). `resource_account` is the account of the governed
+/// resource (the estate's).
+pub fn evaluate_external(
+    ext: &ExternalPrincipal,
+    req: &crate::eval::Request,
+    resource_policy: &Policy,
+    resource_account: &str,
+) -> crate::eval::Evaluation {
+    use crate::eval::{Decision, PolicyRefs, evaluate_refs};
+    let mut r = req.clone();
+    r.principal_arn.clone_from(&ext.arn);
+    r.principal_account.clone_from(&ext.account);
+    r.resource_account = Some(resource_account.to_string());
+    let iam = !matches!(ext.kind, "anyone" | "service");
+    let why = if ext.cross_account {
+        OTHER_ACCOUNT_UNKNOWN
+    } else {
+        UNDECLARED_UNKNOWN
+    };
+    let unknown_identity = broken(
+        &format!("{} identity policies", ext.arn),
+        PolicyKind::Identity,
+        &resource_policy.span,
+        why,
+    );
+    let refs = PolicyRefs {
+        identity: if iam {
+            vec![&unknown_identity]
+        } else {
+            Vec::new()
+        },
+        resource: Some(resource_policy),
+        boundary: None,
+        scps: Vec::new(),
+        session: None,
+    };
+    let mut e = evaluate_refs(&r, &refs);
+    // The unreadable policy is both a possible allow and a possible deny.
+    let mut seen = Vec::new();
+    e.unknowns.retain(|u| {
+        let k = (u.statement.clone(), u.reasons.clone());
+        let new = !seen.contains(&k);
+        seen.push(k);
+        new
+    });
+    if iam && e.decision == Decision::Unknown && !e.reasons.iter().any(|x| x == why) {
+        e.reasons.push(why.to_string());
+    }
+    e
+}

@@ -20,7 +20,8 @@ pub use catalogue::{AccessLevel, ActionInfo, Catalogue, catalogue};
 pub use condition::{Condition, OpBase, Operator, SetOp};
 pub use escalation::{EscalationPath, Estate, find_escalations};
 pub use estate_from_model::{
-    EstateOptions, IamModel, PrincipalInfo, ResourcePolicy, estate_from_model,
+    EstateOptions, ExternalPrincipal, IamModel, OTHER_ACCOUNT_UNKNOWN, PrincipalInfo,
+    ResourcePolicy, UNDECLARED_UNKNOWN, estate_from_model, evaluate_external,
 };
 pub use eval::{
     Decision, Evaluation, PolicyRefs, PolicySet, PrincipalKind, Request, StatementRef,
