@@ -243,7 +243,8 @@ fn read_parameter(g: &Resource, names: &[&str]) -> Tri<String> {
         }
     };
     let mut unknown: Option<(String, Span)> = None;
-    if let Value::Map(m) = &n.value {
+    // CloudFormation RDS groups: `Parameters: { name: value }`.
+    if let (true, Value::Map(m)) = (is_cfn(g), &n.value) {
         for (k, v) in m {
             if wanted(k) {
                 return value(node_lookup(v), &span);

@@ -580,3 +580,174 @@ fn ecs_services_public_ip_from_both_spellings() {
     assert_eq!(s, [Some(true), None, Some(true), Some(false)]);
     assert!(v.ecs.services[1].assign_public_ip.is_absent());
 }
+
+/// A Terraform attribute that refers to `target` (`aws_x.y.name`).
+fn reference(target: &str, line: u32) -> Node {
+    Node::unknown(format!("known after apply: {target}"), Some(span(line)))
+        .with_refs(vec![target.to_string()])
+}
+
+#[test]
+fn rds_tls_from_parameter_groups() {
+    let mut by_ref = tf("aws_db_instance", "a", 1, json!({"engine": "mysql"}));
+    set(
+        &mut by_ref,
+        "parameter_group_name",
+        reference("aws_db_parameter_group.tls.name", 2),
+    );
+    let group = tf(
+        "aws_db_parameter_group",
+        "tls",
+        10,
+        json!({"name": "tls", "parameter": [
+            {"name": "max_connections", "value": "50"},
+            {"name": "require_secure_transport", "value": "ON"}
+        ]}),
+    );
+    let by_name = tf(
+        "aws_db_instance",
+        "b",
+        20,
+        json!({"engine": "postgres", "parameter_group_name": "tls"}),
+    );
+    let default = tf(
+        "aws_db_instance",
+        "c",
+        30,
+        json!({"engine": "postgres", "engine_version": "14.9", "parameter_group_name": "default.postgres14"}),
+    );
+    let pg16 = tf(
+        "aws_db_instance",
+        "d",
+        40,
+        json!({"engine": "postgres", "engine_version": "16"}),
+    );
+    let missing = tf(
+        "aws_db_instance",
+        "e",
+        50,
+        json!({"engine": "postgres", "parameter_group_name": "elsewhere"}),
+    );
+    let mut var = tf("aws_db_instance", "f", 60, json!({"engine": "postgres"}));
+    set(
+        &mut var,
+        "parameter_group_name",
+        Node::unknown("variable \"pg\" has no value", Some(span(61))),
+    );
+    let cluster = cfn(
+        "AWS::RDS::DBCluster",
+        "Cluster",
+        70,
+        json!({"Engine": "aurora-postgresql"}),
+    );
+    let mut cluster = cluster;
+    cluster.address = "Cluster".into();
+    set(
+        &mut cluster,
+        "DBClusterParameterGroupName",
+        Node::unknown("Ref ClusterParams", None).with_refs(vec!["ClusterParams".into()]),
+    );
+    let cparams = cfn(
+        "AWS::RDS::DBClusterParameterGroup",
+        "ClusterParams",
+        80,
+        json!({"Parameters": {"rds.force_ssl": 0}}),
+    );
+    let mut cparams = cparams;
+    cparams.address = "ClusterParams".into();
+    let (m, v) = views(vec![
+        by_ref, group, by_name, default, pg16, missing, var, cluster, cparams,
+    ]);
+    let tls = |addr: &str| {
+        v.rds
+            .databases
+            .iter()
+            .find(|d| m.get(d.id).address == addr)
+            .map(|d| d.tls_enforced.clone())
+            .unwrap()
+    };
+    assert!(matches!(tls("aws_db_instance.a"), Tri::Known(true, s) if s.start_line == 10));
+    assert!(matches!(tls("aws_db_instance.b"), Tri::Known(true, _)));
+    assert!(matches!(tls("aws_db_instance.c"), Tri::Known(false, _)));
+    assert!(matches!(tls("aws_db_instance.d"), Tri::Known(true, _)));
+    assert!(matches!(tls("aws_db_instance.e"), Tri::Unknown(w, _) if w.contains("`elsewhere`")));
+    assert!(matches!(tls("aws_db_instance.f"), Tri::Unknown(w, _) if w.contains("variable")));
+    assert!(matches!(tls("Cluster"), Tri::Known(false, s) if s.start_line == 80));
+}
+
+#[test]
+fn redshift_require_ssl_and_efs_backup_policy() {
+    let mut dw = tf("aws_redshift_cluster", "dw", 1, json!({}));
+    set(
+        &mut dw,
+        "cluster_parameter_group_name",
+        reference("aws_redshift_parameter_group.p.name", 2),
+    );
+    let p = tf(
+        "aws_redshift_parameter_group",
+        "p",
+        10,
+        json!({"name": "p", "parameter": {"name": "require_ssl", "value": "true"}}),
+    );
+    let plain = tf("aws_redshift_cluster", "plain", 20, json!({}));
+    let odd = cfn(
+        "AWS::Redshift::Cluster",
+        "Odd",
+        30,
+        json!({"ClusterParameterGroupName": "custom"}),
+    );
+    let fs = tf("aws_efs_file_system", "fs", 40, json!({"encrypted": true}));
+    let mut pol = tf(
+        "aws_efs_backup_policy",
+        "fs",
+        50,
+        json!({"backup_policy": {"status": "ENABLED"}}),
+    );
+    set(
+        &mut pol,
+        "file_system_id",
+        reference("aws_efs_file_system.fs.id", 51),
+    );
+    let bare = tf("aws_efs_file_system", "bare", 60, json!({}));
+    let cfs = cfn(
+        "AWS::EFS::FileSystem",
+        "Fs",
+        70,
+        json!({"BackupPolicy": {"Status": "DISABLED"}}),
+    );
+    let (m, v) = views(vec![dw, p, plain, odd, fs, pol, bare, cfs]);
+    let ssl: Vec<Tri<bool>> = v
+        .data
+        .warehouses
+        .iter()
+        .map(|w| w.require_ssl.clone())
+        .collect();
+    assert!(matches!(ssl[0], Tri::Known(true, _)));
+    assert!(matches!(ssl[1], Tri::Known(false, _)));
+    assert!(matches!(&ssl[2], Tri::Unknown(w, _) if w.contains("`custom`")));
+    let backup = |addr: &str| {
+        v.data
+            .file_systems
+            .iter()
+            .find(|f| m.get(f.id).address == addr)
+            .map(|f| f.backup_policy.clone())
+            .unwrap()
+    };
+    assert!(matches!(
+        backup("aws_efs_file_system.fs"),
+        Tri::Known(true, _)
+    ));
+    assert!(backup("aws_efs_file_system.bare").is_absent());
+    assert!(matches!(backup("AWS::EFS::FileSystem.Fs"), Tri::Known(false, _)));
+    // In the data store view: 35 days for automatic backups, none without.
+    let ds = crate::datastore::build(&m, &v);
+    let days = |addr: &str| {
+        ds.stores
+            .iter()
+            .find(|d| m.get(d.id).address == addr)
+            .and_then(|d| d.backup_retention_days.clone())
+            .unwrap()
+    };
+    assert!(matches!(days("aws_efs_file_system.fs"), Tri::Known(35, _)));
+    assert!(days("aws_efs_file_system.bare").is_absent());
+}
