@@ -997,6 +997,8 @@ impl<'a> Builder<'a> {
         let unknown: Vec<&str> = [a("principal", "Principal"), a("action", "Action"), fattr]
             .into_iter()
             .filter(|k| r.attr(k).is_unknown())
+            // A function found by reference has a known ARN.
+            .filter(|k| !(*k == fattr && owner.is_some() && fn_arn.is_some()))
             .collect();
         if !unknown.is_empty() {
             for s in &mut p.statements {
