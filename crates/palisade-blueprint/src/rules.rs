@@ -50,7 +50,7 @@ pub const RULES: &[RuleDef] = &[
         "tiers.*.encryption_in_transit",
         "Data store does not enforce encryption in transit as its tier requires",
         "The blueprint requires data stores of this tier to refuse unencrypted connections (`encryption_in_transit: required`).",
-        "Enable TLS-only access: a bucket policy denying `aws:SecureTransport = false`, `transit_encryption_enabled`, node-to-node encryption and HTTPS enforcement."
+        "Enable TLS-only access: a bucket, queue, topic or file system policy denying `aws:SecureTransport = false`; `rds.force_ssl = 1` or `require_secure_transport = ON` in the database's parameter group, `require_ssl = true` in the Redshift parameter group; `transit_encryption_enabled`; node-to-node encryption and HTTPS enforcement."
     ),
     rule!(
         "PAL-BP-KEY-ROTATION",
@@ -98,7 +98,7 @@ pub const RULES: &[RuleDef] = &[
         "tiers.*.backup_retention_days",
         "Data store keeps backups for fewer days than its tier requires",
         "The blueprint sets a minimum backup retention for data stores of this tier (`backup_retention_days`).",
-        "Raise the backup retention (`backup_retention_period`, point-in-time recovery, `snapshot_retention_limit`)."
+        "Raise the backup retention (`backup_retention_period`, point-in-time recovery, `snapshot_retention_limit`), enable EFS automatic backups (`aws_efs_backup_policy`), or select the volume or file system in an AWS Backup plan whose rules keep backups long enough (`lifecycle.delete_after`)."
     ),
     rule!(
         "PAL-BP-DELETION-PROTECTION",
