@@ -41,7 +41,8 @@ enum IamCmd {
 
 #[derive(Args)]
 struct Common {
-    /// Account ID used for the ARNs of declared principals and resources.
+    /// Account ID used for the ARNs of declared principals and resources; SCPs
+    /// attached to another account id are not applied.
     #[arg(long, default_value = "123456789012")]
     account: String,
     /// Region used for the ARNs of declared resources.

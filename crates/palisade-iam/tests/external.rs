@@ -135,4 +135,3 @@ fn service_principal_of_a_lambda_permission() {
     let e = evaluate_external(&ext[0], &req, &p, ACCOUNT);
     assert_eq!(e.decision, Decision::ImplicitDeny);
 }
-
