@@ -738,7 +738,10 @@ fn redshift_require_ssl_and_efs_backup_policy() {
         Tri::Known(true, _)
     ));
     assert!(backup("aws_efs_file_system.bare").is_absent());
-    assert!(matches!(backup("AWS::EFS::FileSystem.Fs"), Tri::Known(false, _)));
+    assert!(matches!(
+        backup("AWS::EFS::FileSystem.Fs"),
+        Tri::Known(false, _)
+    ));
     // In the data store view: 35 days for automatic backups, none without.
     let ds = crate::datastore::build(&m, &v);
     let days = |addr: &str| {
