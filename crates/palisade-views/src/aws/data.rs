@@ -66,10 +66,11 @@ pub struct Warehouse {
     pub logging: Tri<bool>,
     pub kms_key: Tri<String>,
     pub enhanced_vpc_routing: Tri<bool>,
-    /// `require_ssl` turned on in the cluster's parameter group
-    /// (`cluster_parameter_group_name`, `ClusterParameterGroupName`); the
-    /// engine default group, or a group that leaves it unset, does not
-    /// require TLS. Unknown when the group cannot be resolved.
+    /// `require_ssl` in the cluster's parameter group
+    /// (`cluster_parameter_group_name`, `ClusterParameterGroupName`). Since
+    /// January 2025 the default parameter group, and new groups that leave
+    /// it unset, require TLS, so only an explicit `require_ssl = false`
+    /// fails. Unknown when the group cannot be resolved.
     pub require_ssl: Tri<bool>,
 }
 
@@ -234,7 +235,7 @@ pub fn build(model: &Model) -> DataView {
                 &["require_ssl"],
             ) {
                 Tri::Known(v, s) => Tri::Known(super::rds::is_on(&v), s),
-                Tri::Absent(s) => Tri::Known(false, s),
+                Tri::Absent(s) => Tri::Known(true, s),
                 Tri::Unknown(w, s) => Tri::Unknown(w, s),
             },
         });

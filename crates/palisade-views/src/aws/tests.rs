@@ -715,16 +715,33 @@ fn redshift_require_ssl_and_efs_backup_policy() {
         70,
         json!({"BackupPolicy": {"Status": "DISABLED"}}),
     );
-    let (m, v) = views(vec![dw, p, plain, odd, fs, pol, bare, cfs]);
-    let ssl: Vec<Tri<bool>> = v
-        .data
-        .warehouses
-        .iter()
-        .map(|w| w.require_ssl.clone())
-        .collect();
-    assert!(matches!(ssl[0], Tri::Known(true, _)));
-    assert!(matches!(ssl[1], Tri::Known(false, _)));
-    assert!(matches!(&ssl[2], Tri::Unknown(w, _) if w.contains("`custom`")));
+    let mut off = tf("aws_redshift_cluster", "off", 90, json!({}));
+    set(
+        &mut off,
+        "cluster_parameter_group_name",
+        reference("aws_redshift_parameter_group.q.name", 91),
+    );
+    let q = tf(
+        "aws_redshift_parameter_group",
+        "q",
+        95,
+        json!({"name": "q", "parameter": {"name": "require_ssl", "value": "false"}}),
+    );
+    let (m, v) = views(vec![dw, p, plain, odd, fs, pol, bare, cfs, off, q]);
+    let ssl = |addr: &str| {
+        v.data
+            .warehouses
+            .iter()
+            .find(|w| m.get(w.id).name == addr)
+            .map(|w| w.require_ssl.clone())
+            .unwrap()
+    };
+    assert!(matches!(ssl("dw"), Tri::Known(true, _)));
+    // The default parameter group requires TLS (since January 2025).
+    assert!(matches!(ssl("plain"), Tri::Known(true, _)));
+    assert!(matches!(&ssl("Odd"), Tri::Unknown(w, _) if w.contains("`custom`")));
+    // Only an explicit `require_ssl = false` turns it off.
+    assert!(matches!(ssl("off"), Tri::Known(false, _)));
     let backup = |addr: &str| {
         v.data
             .file_systems
