@@ -705,24 +705,35 @@ fn compliance_report_for_every_framework() {
 fn a_closed_pipe_is_not_a_crash() {
     use std::io::Read;
     let bin = assert_cmd::cargo::cargo_bin("palisade");
-    let mut child = std::process::Command::new(bin)
-        .args(["rules", "--format", "json"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = [0u8; 16];
-    child
-        .stdout
-        .as_mut()
-        .unwrap()
-        .read_exact(&mut first)
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(out.status.code(), Some(0));
+    let ex = examples();
+    let ex = ex.to_str().unwrap();
+    // `palisade scan . --format json | head`: the JSON and SARIF writers
+    // report the closed pipe through serde_json; still no error, exit 0.
+    for args in [
+        vec!["rules", "--format", "json"],
+        vec!["scan", ex, "--format", "json", "--no-progress"],
+        vec!["scan", ex, "--format", "sarif", "--no-progress"],
+    ] {
+        let mut child = std::process::Command::new(&bin)
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child
+            .stdout
+            .as_mut()
+            .unwrap()
+            .read_exact(&mut first)
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+    }
 }
 
 #[test]
