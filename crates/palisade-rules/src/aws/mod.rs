@@ -150,6 +150,8 @@ mod sagemaker_data_capture;
 mod sagemaker_domain_internet;
 mod sagemaker_domain_kms;
 mod sagemaker_endpoint_kms;
+mod sagemaker_job_encryption;
+mod sagemaker_job_isolation;
 mod sagemaker_model_isolation;
 mod sagemaker_model_vpc;
 mod sagemaker_notebook_internet;
@@ -332,6 +334,8 @@ pub static RULES: &[&Rule] = &[
     &sagemaker_notebook_kms::RULE,
     &sagemaker_endpoint_kms::RULE,
     &sagemaker_data_capture::RULE,
+    &sagemaker_job_encryption::RULE,
+    &sagemaker_job_isolation::RULE,
     &sagemaker_model_isolation::RULE,
     &sagemaker_model_vpc::RULE,
     &sagemaker_notebook_vpc::RULE,

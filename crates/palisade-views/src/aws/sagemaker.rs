@@ -1,4 +1,5 @@
-//! SageMaker: notebook instances, endpoint configurations, models.
+//! SageMaker: notebook instances, endpoint configurations, models, Studio
+//! domains, and job definitions.
 
 use palisade_model::{Model, ResourceId};
 
@@ -39,8 +40,24 @@ pub struct StudioDomain {
     pub kms_key: Tri<String>,
 }
 
+/// A SageMaker job definition: the declarative form of the processing jobs
+/// that monitor models (data quality, model quality, bias,
+/// explainability), and the monitoring schedules that run them. Training
+/// jobs themselves are started through the API or pipelines, not declared
+/// as IaC resources; these are where IaC sets the same job-level controls.
+#[derive(Clone, Debug)]
+pub struct JobDefinition {
+    pub id: ResourceId,
+    /// `network_config.enable_inter_container_traffic_encryption`
+    /// (`NetworkConfig.EnableInterContainerTrafficEncryption`); off by default.
+    pub inter_container_encryption: Tri<bool>,
+    /// `network_config.enable_network_isolation`; off by default.
+    pub network_isolation: Tri<bool>,
+}
+
 #[derive(Debug, Default)]
 pub struct SageMakerView {
+    pub jobs: Vec<JobDefinition>,
     pub domains: Vec<StudioDomain>,
     pub notebooks: Vec<Notebook>,
     pub endpoint_configs: Vec<EndpointConfig>,
@@ -76,6 +93,34 @@ pub fn build(model: &Model) -> SageMakerView {
             id,
             network_access: util::s(r, "app_network_access_type", "AppNetworkAccessType"),
             kms_key: util::s(r, "kms_key_id", "KmsKeyId"),
+        });
+    }
+    for (id, r) in model.of_types(&[
+        "aws_sagemaker_data_quality_job_definition",
+        "AWS::SageMaker::DataQualityJobDefinition",
+        "AWS::SageMaker::ModelQualityJobDefinition",
+        "AWS::SageMaker::ModelBiasJobDefinition",
+        "AWS::SageMaker::ModelExplainabilityJobDefinition",
+        "AWS::SageMaker::MonitoringSchedule",
+    ]) {
+        // A schedule embeds its job definition.
+        let base = if r.rtype == "AWS::SageMaker::MonitoringSchedule" {
+            "MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig"
+        } else {
+            "NetworkConfig"
+        };
+        v.jobs.push(JobDefinition {
+            id,
+            inter_container_encryption: util::b(
+                r,
+                "network_config.enable_inter_container_traffic_encryption",
+                &format!("{base}.EnableInterContainerTrafficEncryption"),
+            ),
+            network_isolation: util::b(
+                r,
+                "network_config.enable_network_isolation",
+                &format!("{base}.EnableNetworkIsolation"),
+            ),
         });
     }
     for (id, r) in model.of_types(&["aws_sagemaker_model", "AWS::SageMaker::Model"]) {
