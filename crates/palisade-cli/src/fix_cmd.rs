@@ -24,7 +24,8 @@ pub struct FixArgs {
     /// Only fix findings of this rule (repeatable).
     #[arg(long, value_name = "RULE_ID")]
     pub rule: Vec<String>,
-    /// Where to write the journal [default: .palisade/fix-journal.json under the scanned root].
+    /// Where to write the journal [default: .palisade/fix-journal.json under the scanned root,
+    /// or fix-journal-N.json when that exists].
     #[arg(long, value_name = "FILE")]
     pub journal: Option<PathBuf>,
     /// Undo every fix recorded in JOURNAL (refused if a file changed since).
@@ -225,10 +226,7 @@ pub fn run(a: FixArgs) -> Result<u8> {
         );
         return Ok(0);
     }
-    let journal_path = a
-        .journal
-        .clone()
-        .unwrap_or_else(|| root.join(".palisade").join("fix-journal.json"));
+    let journal_path = a.journal.clone().unwrap_or_else(|| default_journal(&root));
     if let Some(p) = journal_path.parent() {
         std::fs::create_dir_all(p).ok();
     }
@@ -264,4 +262,19 @@ pub fn run(a: FixArgs) -> Result<u8> {
         );
     }
     Ok(0)
+}
+
+/// `.palisade/fix-journal.json` under the root, or `fix-journal-N.json`
+/// (the first free N from 2) when it exists: a second `palisade fix` never
+/// overwrites the journal that reverts the first.
+fn default_journal(root: &std::path::Path) -> PathBuf {
+    let dir = root.join(".palisade");
+    let first = dir.join("fix-journal.json");
+    if !first.exists() {
+        return first;
+    }
+    (2u32..)
+        .map(|n| dir.join(format!("fix-journal-{n}.json")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
 }

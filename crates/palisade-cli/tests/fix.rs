@@ -234,3 +234,45 @@ fn ci_formats_through_the_cli() {
             .stdout(predicate::str::contains(needle));
     }
 }
+
+#[test]
+fn a_second_fix_run_keeps_the_first_journal() {
+    let d = setup();
+    let tf = d.path().join("main.tf");
+    palisade()
+        .args(["fix", "--rule", "PAL-KMS-001"])
+        .arg(d.path())
+        .assert()
+        .success();
+    let after_first = std::fs::read_to_string(&tf).unwrap();
+    palisade()
+        .args(["fix", "--unsafe", "--rule", "PAL-RDS-001"])
+        .arg(d.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("fix-journal-2.json"));
+    let first = d.path().join(".palisade/fix-journal.json");
+    let second = d.path().join(".palisade/fix-journal-2.json");
+    let j1 = std::fs::read_to_string(&first).unwrap();
+    assert!(
+        j1.contains("PAL-KMS-001") && !j1.contains("PAL-RDS-001"),
+        "{j1}"
+    );
+    assert!(
+        std::fs::read_to_string(&second)
+            .unwrap()
+            .contains("PAL-RDS-001")
+    );
+    // Reverting the newest then the oldest restores the original file.
+    for j in [&second, &first] {
+        palisade()
+            .args(["fix", "--revert"])
+            .arg(j)
+            .assert()
+            .success();
+        if j == &second {
+            assert_eq!(std::fs::read_to_string(&tf).unwrap(), after_first);
+        }
+    }
+    assert_eq!(std::fs::read_to_string(&tf).unwrap(), TF);
+}
