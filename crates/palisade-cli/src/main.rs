@@ -6,6 +6,7 @@ mod blueprint_cmd;
 mod config;
 mod fix_cmd;
 mod iam_cmd;
+mod paths;
 mod policy_cmd;
 mod redact;
 mod report_cmd;

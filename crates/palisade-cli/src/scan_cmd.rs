@@ -383,11 +383,37 @@ pub fn run(a: ScanArgs) -> Result<u8> {
     let post = crate::suppress::process(&a.suppress, a.config.as_deref(), &mut r, &mut out, &ids)?;
     // Moved out of the scan, not copied: on a large estate the findings are
     // the biggest allocation of the run.
-    let findings = take_reported(
+    let mut findings = take_reported(
         &mut out,
         r.min_severity,
         a.include_passed && r.format == Format::Json,
     );
+    let mut post = post;
+    if !r.opts.include.is_empty() && out.files.is_empty() {
+        out.model
+            .diagnostics
+            .push(palisade_model::Diagnostic::warning(
+                "include-matched-nothing",
+                format!("no file matched --include {}", r.opts.include.join(", ")),
+                palisade_model::Span::line(".".into(), 1),
+            ));
+    }
+    // Code-scanning platforms place results relative to the repository.
+    if matches!(
+        r.format,
+        Format::Sarif | Format::Github | Format::GitlabSast
+    ) && let Some(prefix) = crate::paths::repo_prefix(&out.root)
+    {
+        for f in &mut findings {
+            crate::paths::rebase_finding(f, &prefix);
+        }
+        for s in &mut post.suppressed {
+            crate::paths::rebase_finding(&mut s.finding, &prefix);
+        }
+        for d in &mut out.model.diagnostics {
+            crate::paths::rebase_diagnostic(d, &prefix);
+        }
+    }
     let report = palisade_output::Report {
         tool_version: env!("CARGO_PKG_VERSION"),
         findings: &findings,

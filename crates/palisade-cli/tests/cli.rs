@@ -867,3 +867,69 @@ fn fingerprints_survive_moving_code_and_change_with_the_resource() {
     let renamed = prints(dir.path());
     assert_ne!(fp(&before), fp(&renamed));
 }
+
+#[test]
+fn code_scanning_formats_use_repository_paths_json_keeps_scan_root_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    write(
+        dir.path(),
+        "infra/main.tf",
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n",
+    );
+    let infra = dir.path().join("infra");
+    let out = palisade()
+        .args([
+            "scan",
+            "--no-progress",
+            "--secrets",
+            "off",
+            "--format",
+            "sarif",
+        ])
+        .arg(&infra)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let uri =
+        v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+    assert_eq!(uri, "infra/main.tf");
+    let gh = palisade()
+        .args([
+            "scan",
+            "--no-progress",
+            "--secrets",
+            "off",
+            "--format",
+            "github",
+        ])
+        .arg(&infra)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&gh.stdout).contains("file=infra/main.tf"));
+    let (_, v) = json_scan(&[infra.to_str().unwrap(), "--secrets", "off"]);
+    assert_eq!(
+        v["findings"][0]["location"]["path"], "main.tf",
+        "JSON paths stay relative to the scanned root"
+    );
+}
+
+#[test]
+fn an_include_that_matches_nothing_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n",
+    );
+    let (code, v) = json_scan(&[dir.path().to_str().unwrap(), "--include", "infar/**"]);
+    assert_eq!(code, 0);
+    let d = v["diagnostics"].as_array().unwrap();
+    assert!(
+        d.iter().any(|x| x["code"] == "include-matched-nothing"
+            && x["message"].as_str().unwrap().contains("infar/**")),
+        "{d:?}"
+    );
+}
