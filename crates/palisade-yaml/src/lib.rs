@@ -174,6 +174,69 @@ impl<'a> Loader<'a> {
         Span::new(self.path.clone(), l.max(1), c, l.max(1), c)
     }
 
+    /// Locates a syntax error at its cause rather than where `saphyr` gave
+    /// up: a tab it complains about (it reports the token before the tab, or
+    /// the column after it), and the opening bracket of a flow collection
+    /// that is never closed (it reports the first token of the next block
+    /// line, or the end of the file).
+    fn syntax_error(&self, text: &str, at: &Marker, info: &str) -> (Span, String) {
+        let message = format!("YAML syntax error: {info}");
+        if info.contains("tab") {
+            let line_start = at.index().saturating_sub(at.col());
+            let mut line = at.line().max(1);
+            let mut col = 0usize;
+            for c in text.chars().skip(line_start) {
+                if c == '\t' {
+                    let (l, c) = (u32::try_from(line).unwrap_or(u32::MAX), col as u32 + 1);
+                    return (Span::new(self.path.clone(), l, c, l, c), message);
+                }
+                if c == '\n' {
+                    if line > at.line() {
+                        break;
+                    }
+                    line += 1;
+                    col = 0;
+                } else {
+                    col += 1;
+                }
+            }
+        }
+        // The innermost open collection, when it is a flow one.
+        if let Some(open) = self.stack.last()
+            && open.start.line() < at.line()
+            && let Some(bracket @ ('[' | '{')) = text.chars().nth(open.start.index())
+        {
+            let indent = |line: usize| {
+                text.lines()
+                    .nth(line.saturating_sub(1))
+                    .map(|l| l.len() - l.trim_start_matches(' ').len())
+            };
+            let at_end = text.chars().nth(at.index()).is_none();
+            // A line indented no deeper than the line of the bracket is a new
+            // block line: the bracket was never closed.
+            let resumed = match (indent(at.line()), indent(open.start.line())) {
+                (Some(here), Some(there)) => here <= there,
+                _ => false,
+            };
+            if at_end || resumed {
+                let (what, close) = if bracket == '[' {
+                    ("sequence", ']')
+                } else {
+                    ("mapping", '}')
+                };
+                let (l, c) = lc(at);
+                return (
+                    self.point(&open.start),
+                    format!(
+                        "YAML syntax error: flow {what} `{bracket}` is never closed by `{close}` \
+                         (parser: {info}, at line {l}, column {c})"
+                    ),
+                );
+            }
+        }
+        (self.point(at), message)
+    }
+
     fn run(mut self, text: &str) -> Self {
         let mut parser = Parser::new_from_str(text);
         loop {
@@ -181,12 +244,9 @@ impl<'a> Loader<'a> {
                 None => break,
                 Some(Ok(x)) => x,
                 Some(Err(e)) => {
-                    let span = self.point(e.marker());
-                    self.diags.push(Diagnostic::error(
-                        "yaml-syntax",
-                        format!("YAML syntax error: {}", e.info()),
-                        span,
-                    ));
+                    let (span, message) = self.syntax_error(text, e.marker(), e.info());
+                    self.diags
+                        .push(Diagnostic::error("yaml-syntax", message, span));
                     self.failed = true;
                     break;
                 }
