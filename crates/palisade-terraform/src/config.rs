@@ -181,15 +181,216 @@ pub fn parse_hcl(path: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> Op
         Ok(b) => Some(b),
         Err(e) => {
             let loc = e.location();
-            let (l, c) = (loc.line() as u32, loc.column() as u32);
+            let (mut l, mut c) = (loc.line() as u32, loc.column() as u32);
+            let mut message = format!("HCL syntax error: {}", e.message());
+            if let Some((offset, what)) = syntax_cause(text, loc.offset(), e.message()) {
+                message = format!(
+                    "HCL syntax error: {what} (parser: {}, at line {l}, column {c})",
+                    e.message()
+                );
+                (l, c) = line_col(text, offset);
+            }
             diags.push(Diagnostic::error(
                 "hcl-syntax",
-                format!("HCL syntax error: {}", e.message()),
+                message,
                 Span::new(path.clone(), l, c, l, c),
             ));
             None
         }
     }
+}
+
+/// 1-based line and (char) column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(col).unwrap_or(u32::MAX),
+    )
+}
+
+/// What a light scan of HCL text finds: the first quoted string not closed
+/// on its line, and the brackets still open at a byte offset.
+struct BracketScan {
+    unterminated_string: Option<usize>,
+    open_at: Vec<(char, usize)>,
+}
+
+/// Scans brackets, quoted strings (with `${`/`%{` templates), comments and
+/// heredocs, up to the end of the text; `open_at` is the bracket stack at
+/// byte offset `at`.
+fn scan_brackets(text: &str, at: usize) -> BracketScan {
+    enum Ctx {
+        Bracket(char, usize),
+        Str(usize),
+        Interp,
+    }
+    let mut stack: Vec<Ctx> = Vec::new();
+    let mut out = BracketScan {
+        unterminated_string: None,
+        open_at: Vec::new(),
+    };
+    let snap = |stack: &Vec<Ctx>, out: &mut BracketScan| {
+        out.open_at = stack
+            .iter()
+            .filter_map(|c| match c {
+                Ctx::Bracket(b, i) => Some((*b, *i)),
+                _ => None,
+            })
+            .collect();
+    };
+    let bytes = text.as_bytes();
+    let mut snapped = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !snapped && i >= at {
+            snap(&stack, &mut out);
+            snapped = true;
+        }
+        let b = bytes[i];
+        let next = bytes.get(i + 1).copied();
+        if let Some(Ctx::Str(start)) = stack.last() {
+            match b {
+                b'\\' => i += 1,
+                b'"' => {
+                    stack.pop();
+                }
+                b'$' | b'%' if next == Some(b'{') => {
+                    stack.push(Ctx::Interp);
+                    i += 1;
+                }
+                b'$' | b'%' if next == Some(b) => i += 1,
+                b'\n' => {
+                    out.unterminated_string.get_or_insert(*start);
+                    stack.pop();
+                }
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'#' => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'/' if next == Some(b'/') => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'/' if next == Some(b'*') => {
+                i = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 2);
+                continue;
+            }
+            b'<' if next == Some(b'<') => {
+                let rest = &text[i + 2..];
+                let rest = rest.strip_prefix('-').unwrap_or(rest);
+                let id_len = rest
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                let id = &rest[..id_len];
+                if !id.is_empty() && rest[id_len..].starts_with(['\n', '\r']) {
+                    // Skip to the line holding only the identifier.
+                    let body_start = text.len() - rest.len() + id_len;
+                    let mut pos = body_start;
+                    let mut end = bytes.len();
+                    for line in text[body_start..].split_inclusive('\n').skip(1) {
+                        pos += line.len();
+                        if line.trim() == id {
+                            end = pos;
+                            break;
+                        }
+                    }
+                    i = end.max(i + 2);
+                    continue;
+                }
+            }
+            b'"' => stack.push(Ctx::Str(i)),
+            b'{' | b'[' | b'(' => stack.push(Ctx::Bracket(b as char, i)),
+            b'}' | b']' | b')' => {
+                let open = match b {
+                    b'}' => '{',
+                    b']' => '[',
+                    _ => '(',
+                };
+                match stack.last() {
+                    Some(Ctx::Interp) if b == b'}' => {
+                        stack.pop();
+                    }
+                    Some(Ctx::Bracket(o, _)) if *o == open => {
+                        stack.pop();
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if let Some(Ctx::Str(start)) = stack.last() {
+        out.unterminated_string.get_or_insert(*start);
+    }
+    if !snapped {
+        snap(&stack, &mut out);
+    }
+    out
+}
+
+/// The byte offset and description of the cause of a syntax error, when it is
+/// not where hcl-edit stopped: a quoted string not closed on its line (the
+/// parser stops at the start of the attribute, or on a later line), a bracket
+/// never closed (the parser stops at the end of the file, or at the first
+/// token of the next line), an attribute without `=` (the parser reads a
+/// block label and stops at the end of the line, expecting `{`).
+fn syntax_cause(text: &str, offset: usize, parser: &str) -> Option<(usize, String)> {
+    let err_line = text.get(..offset)?.matches('\n').count();
+    let scan = scan_brackets(text, offset);
+    if let Some(s) = scan.unterminated_string
+        && text[..s].matches('\n').count() <= err_line
+    {
+        return Some((
+            s,
+            "unterminated string: a quoted string must end on its line".into(),
+        ));
+    }
+    let at_end = text.get(offset..).is_some_and(|r| r.trim().is_empty());
+    if let Some(&(open, pos)) = scan.open_at.last() {
+        let close = match open {
+            '{' => '}',
+            '[' => ']',
+            _ => ')',
+        };
+        let earlier_line = text[..pos].matches('\n').count() < err_line;
+        let expects_close = parser.contains(&format!("expected `{close}`"));
+        if at_end || (earlier_line && expects_close && open != '{') {
+            return Some((pos, format!("`{open}` is never closed by `{close}`")));
+        }
+    }
+    if parser == "expected `{`" {
+        // `name value` at the end of its line: `=` is missing.
+        let line_start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
+        let line = &text[line_start..offset];
+        let trimmed = line.trim_start();
+        let name_len = trimmed
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(trimmed.len());
+        let rest = &trimmed[name_len..];
+        let value = rest.trim_start();
+        if name_len > 0 && rest.len() > value.len() && !value.trim_end().is_empty() {
+            let pos = offset - line.len() + (line.len() - value.len());
+            let name = &trimmed[..name_len];
+            return Some((
+                pos,
+                format!("expected `=` between `{name}` and its value (or `{{` to open a block)"),
+            ));
+        }
+    }
+    None
 }
 
 /// Parses a whole module directory.
