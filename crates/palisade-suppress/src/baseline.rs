@@ -105,10 +105,13 @@ impl Baseline {
         {
             return Err(BaselineError::Version(n.min(u64::from(u32::MAX)) as u32));
         }
-        let b: Baseline = serde_json::from_str(text).map_err(|e| BaselineError::Json {
-            line: e.line(),
-            column: e.column(),
-            message: strip_position(&e.to_string()),
+        let b: Baseline = serde_json::from_str(text).map_err(|e| {
+            let (line, column) = json_position(text, e.line(), e.column());
+            BaselineError::Json {
+                line,
+                column,
+                message: strip_position(&e.to_string()),
+            }
         })?;
         if b.version != VERSION {
             return Err(BaselineError::Version(b.version));
@@ -152,6 +155,26 @@ impl Baseline {
 }
 
 /// serde_json appends " at line L column C"; the error carries them apart.
+/// A 1-based line and character column from serde_json's position, whose
+/// column counts bytes and is 0 just after a newline (at the end of a file
+/// ending with one): that position is reported at the end of the line before.
+fn json_position(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let line_text = |n: usize| text.split('\n').nth(n.saturating_sub(1)).unwrap_or("");
+    if column == 0 {
+        if line <= 1 {
+            return (1, 1);
+        }
+        let prev = line_text(line - 1).trim_end_matches('\r');
+        return (line - 1, prev.chars().count() + 1);
+    }
+    let here = line_text(line);
+    let mut end = column.min(here.len());
+    while !here.is_char_boundary(end) {
+        end += 1;
+    }
+    (line, here[..end].chars().count().max(1))
+}
+
 fn strip_position(s: &str) -> String {
     match s.rfind(" at line ") {
         Some(i) => s[..i].to_string(),
@@ -241,6 +264,27 @@ mod tests {
         assert_eq!(c.unchanged.len(), 1);
         assert_eq!(c.fixed.len(), 1);
         assert_eq!(c.fixed[0].fingerprint, "zz");
+    }
+
+    #[test]
+    fn corrupt_file_positions_are_one_based() {
+        let at = |t: &str| match Baseline::parse(t) {
+            Err(BaselineError::Json { line, column, .. }) => (line, column),
+            other => panic!("{other:?}"),
+        };
+        // serde_json says 2:0 and 4:0: the end of the file, after a newline.
+        assert_eq!(at("{\n"), (1, 2));
+        assert_eq!(at("{\n  \"version\": 1,\n  \"findings\": [\n"), (3, 16));
+        assert_eq!(at("{\r\n"), (1, 2));
+        assert_eq!(at(""), (1, 1));
+        assert_eq!(at("\n"), (1, 1));
+        // Columns count characters, not bytes.
+        assert_eq!(at("{\"version\": 1, \"tool\": \"é\" x}"), (1, 28));
+        assert_eq!(at("{\"version\": 1\n\"findings\": []}\n"), (2, 1));
+        for t in ["{", "{\n\n", "[1,\n", "{\"a\": \"é", "\u{feff}"] {
+            let (line, column) = at(t);
+            assert!(line >= 1 && column >= 1, "{t:?}: {line}:{column}");
+        }
     }
 
     #[test]
