@@ -166,6 +166,21 @@ pub struct Evaluation {
     pub reasons: Vec<String>,
 }
 
+/// Adds an unknown cause once: a statement whose Effect is unknown may be
+/// both a Deny and an Allow, and is listed once with each reason once.
+fn add_unknown(unknowns: &mut Vec<UnknownCause>, u: &UnknownCause) {
+    match unknowns.iter_mut().find(|x| x.statement == u.statement) {
+        Some(x) => {
+            for r in &u.reasons {
+                if !x.reasons.contains(r) {
+                    x.reasons.push(r.clone());
+                }
+            }
+        }
+        None => unknowns.push(u.clone()),
+    }
+}
+
 /// How a resource-policy statement names the caller.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Grant {
@@ -693,10 +708,10 @@ pub fn evaluate_refs(req: &Request, policies: &PolicyRefs<'_>) -> Evaluation {
     let collect_unknowns = |unknowns: &mut Vec<UnknownCause>| {
         for p in &all {
             for u in &p.deny_maybe {
-                unknowns.push(u.clone());
+                add_unknown(unknowns, u);
             }
             for (u, _) in &p.allow_maybe {
-                unknowns.push(u.clone());
+                add_unknown(unknowns, u);
             }
         }
     };
@@ -731,7 +746,9 @@ pub fn evaluate_refs(req: &Request, policies: &PolicyRefs<'_>) -> Evaluation {
         if deny.is_maybe() {
             reasons.push("an explicit Deny may also apply (its conditions are unknown)".into());
             for p in &all {
-                unknowns.extend(p.deny_maybe.iter().cloned());
+                for u in &p.deny_maybe {
+                    add_unknown(&mut unknowns, u);
+                }
             }
         }
         return Evaluation {
