@@ -42,10 +42,10 @@ pub struct Config {
     pub secrets: Option<String>,
     /// Path globs where secrets are not reported.
     #[serde(default)]
-    pub secrets_allow_paths: Vec<String>,
+    pub secrets_allow_paths: Vec<toml::Spanned<String>>,
     /// Regular expressions; matching secrets are not reported.
     #[serde(default)]
-    pub secrets_allow_patterns: Vec<String>,
+    pub secrets_allow_patterns: Vec<toml::Spanned<String>>,
     /// Custom Rego policy directories, optionally pinned by content hash.
     #[serde(default)]
     pub policies: Vec<crate::policy_cmd::PolicySource>,
@@ -103,6 +103,7 @@ pub fn load(path: &Path) -> Result<Config> {
             e.message()
         )
     })?;
+    check_secrets_allow_lists(path, &text, &c)?;
     // Paths in the file are relative to the file.
     let base = path.parent().unwrap_or(Path::new("."));
     c.var_files = c
@@ -128,6 +129,45 @@ pub fn load(path: &Path) -> Result<Config> {
         .map(|p| if p.is_absolute() { p } else { base.join(p) });
     c.path = Some(path.to_path_buf());
     Ok(c)
+}
+
+/// Checks the secrets allow-lists when the file is read, so a bad entry is
+/// reported with the file, line and key that hold it.
+fn check_secrets_allow_lists(path: &Path, text: &str, c: &Config) -> Result<()> {
+    let line_of = |v: &toml::Spanned<String>| {
+        let start = v.span().start.min(text.len());
+        text.get(..start).map_or(1, |t| t.matches('\n').count() + 1)
+    };
+    for v in &c.secrets_allow_paths {
+        if let Err(palisade_secrets::Error::Glob { glob, reason }) =
+            palisade_secrets::check_allow_path(v.get_ref())
+        {
+            anyhow::bail!(
+                "{}:{}: invalid configuration: secrets_allow_paths: {glob:?} is not a valid path glob: {reason}",
+                path.display(),
+                line_of(v)
+            );
+        }
+    }
+    for v in &c.secrets_allow_patterns {
+        if let Err(palisade_secrets::Error::Pattern { pattern, reason }) =
+            palisade_secrets::check_allow_pattern(v.get_ref())
+        {
+            // The regex error is a multi-line picture; its last line says why.
+            let why = reason
+                .lines()
+                .map(str::trim)
+                .rfind(|l| !l.is_empty())
+                .unwrap_or("invalid")
+                .trim_start_matches("error: ");
+            anyhow::bail!(
+                "{}:{}: invalid configuration: secrets_allow_patterns: {pattern:?} is not a valid regular expression: {why}",
+                path.display(),
+                line_of(v)
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Loads the explicit config, or the one found upward from `start`.

@@ -236,8 +236,16 @@ pub fn resolve(a: &ScanArgs) -> Result<Resolved> {
             Some(SecretsArg::All) | None => palisade_scan::SecretsMode::All,
         },
         secrets_config: palisade_secrets::Config {
-            allow_paths: cfg.secrets_allow_paths.clone(),
-            allow_patterns: cfg.secrets_allow_patterns.clone(),
+            allow_paths: cfg
+                .secrets_allow_paths
+                .iter()
+                .map(|v| v.get_ref().clone())
+                .collect(),
+            allow_patterns: cfg
+                .secrets_allow_patterns
+                .iter()
+                .map(|v| v.get_ref().clone())
+                .collect(),
             ..Default::default()
         },
         progress: palisade_scan::Progress::default(),

@@ -25,6 +25,7 @@ pub use palisade_engine::Severity;
 pub use rule::{Candidate, FW_CREDENTIAL, FW_KEY, Frameworks, PEM_WINDOW, SecretRule};
 pub use rules::rules;
 pub use scanner::{
-    BUILTIN_ALLOWED_PATHS, Config, Error, Scanner, SecretFinding, fingerprint, is_binary, redact,
+    BUILTIN_ALLOWED_PATHS, Config, Error, Scanner, SecretFinding, check_allow_path,
+    check_allow_pattern, fingerprint, is_binary, redact,
 };
 pub use validate::{BUILTIN_ALLOWED_SECRETS, is_placeholder, shannon_entropy};

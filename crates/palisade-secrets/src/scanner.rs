@@ -64,6 +64,36 @@ pub const BUILTIN_ALLOWED_PATHS: &[&str] = &[
     "**/.terraform.lock.hcl",
 ];
 
+fn compile_allow_path(g: &str) -> Result<Glob, Error> {
+    Glob::new(g).map_err(|e| Error::Glob {
+        glob: g.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+fn compile_allow_pattern(p: &str) -> Result<Regex, Error> {
+    RegexBuilder::new(p)
+        .size_limit(1024 * 1024)
+        .build()
+        .map_err(|e| Error::Pattern {
+            pattern: p.to_string(),
+            reason: e.to_string(),
+        })
+}
+
+/// Checks one [`Config::allow_paths`] glob as [`Scanner::new`] reads it, so
+/// a caller can name where a bad one was written.
+pub fn check_allow_path(glob: &str) -> Result<(), Error> {
+    compile_allow_path(glob).map(drop)
+}
+
+/// Checks one [`Config::allow_patterns`] regular expression as
+/// [`Scanner::new`] compiles it, so a caller can name where a bad one was
+/// written.
+pub fn check_allow_pattern(pattern: &str) -> Result<(), Error> {
+    compile_allow_pattern(pattern).map(drop)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("invalid allow-list path glob {glob:?}: {reason}")]
@@ -250,11 +280,7 @@ impl Scanner {
             .copied()
             .chain(config.allow_paths.iter().map(String::as_str))
         {
-            let glob = Glob::new(g).map_err(|e| Error::Glob {
-                glob: g.to_string(),
-                reason: e.to_string(),
-            })?;
-            globs.add(glob);
+            globs.add(compile_allow_path(g)?);
             any_glob = true;
         }
         let allow_paths = if any_glob {
@@ -268,15 +294,7 @@ impl Scanner {
         let allow_patterns = config
             .allow_patterns
             .iter()
-            .map(|p| {
-                RegexBuilder::new(p)
-                    .size_limit(1024 * 1024)
-                    .build()
-                    .map_err(|e| Error::Pattern {
-                        pattern: p.clone(),
-                        reason: e.to_string(),
-                    })
-            })
+            .map(|p| compile_allow_pattern(p))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Scanner {
             rules: compiled,

@@ -156,6 +156,17 @@ fn pattern_allow_list_drops_matching_secrets() {
         ..Config::default()
     });
     assert!(bad_glob.is_err());
+    // The same checks, one entry at a time.
+    assert!(matches!(
+        palisade_secrets::check_allow_pattern("("),
+        Err(palisade_secrets::Error::Pattern { pattern, .. }) if pattern == "("
+    ));
+    assert!(palisade_secrets::check_allow_pattern("^dummy-").is_ok());
+    assert!(matches!(
+        palisade_secrets::check_allow_path("a["),
+        Err(palisade_secrets::Error::Glob { glob, .. }) if glob == "a["
+    ));
+    assert!(palisade_secrets::check_allow_path("**/testdata/**").is_ok());
 }
 
 fn regex_escape(s: &str) -> String {
