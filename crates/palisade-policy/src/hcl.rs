@@ -1,7 +1,8 @@
 //! Terraform HCL in Conftest's HCL2 JSON shape: attributes as values,
 //! expressions that are not literals as `"${source}"`, and each block body
-//! appended to a list under its last label (`resource.aws_s3_bucket.b` is a
-//! list of bodies).
+//! under its last label: the body itself when the block appears once
+//! (`resource.aws_s3_bucket.b.acl`), a list of bodies when it repeats
+//! (Conftest's `parser/hcl2/convert.go`, `convertBlock`).
 
 use hcl_edit::Span as _;
 use hcl_edit::expr::Expression;
@@ -65,7 +66,7 @@ fn insert_block(out: &mut Map<String, Json>, keys: &[String], value: Json) {
             *other = Json::Array(vec![prev, value]);
         }
         None => {
-            cur.insert(last.clone(), Json::Array(vec![value]));
+            cur.insert(last.clone(), value);
         }
     }
 }
@@ -134,12 +135,15 @@ mod tests {
         let j = to_conftest_json(
             "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n  acl    = var.acl\n  tags   = { a = 1 }\n  versioning {\n    enabled = true\n  }\n}\nvariable \"acl\" {\n  default = \"private\"\n}\n",
         );
-        let b = &j["resource"]["aws_s3_bucket"]["b"][0];
+        let b = &j["resource"]["aws_s3_bucket"]["b"];
         assert_eq!(b["bucket"], "x");
         assert_eq!(b["acl"], "${var.acl}");
         assert_eq!(b["tags"]["a"], 1);
-        assert_eq!(b["versioning"][0]["enabled"], true);
-        assert_eq!(j["variable"]["acl"][0]["default"], "private");
+        assert_eq!(b["versioning"]["enabled"], true);
+        assert_eq!(j["variable"]["acl"]["default"], "private");
+        // A repeated block becomes a list of bodies.
+        let r = to_conftest_json("rule {\n  a = 1\n}\nrule {\n  a = 2\n}\n");
+        assert_eq!(r["rule"][1]["a"], 2);
     }
 
     #[test]
