@@ -149,8 +149,8 @@ pub fn document_inputs(files: &[DocumentFile<'_>], combine: bool) -> Vec<Input> 
     out
 }
 
-/// Conftest's Dockerfile shape: a list of stages' instructions, each
-/// `{"Cmd", "Flags", "Value", "Stage"}`.
+/// Conftest's Dockerfile shape: the input is the list of instructions, each
+/// `{"Cmd", "Flags", "Value", "Stage"}` (policies read `input[i].Cmd`).
 fn dockerfile_json(text: &str) -> Json {
     let mut cmds = Vec::new();
     let mut stage = -1i64;
@@ -201,7 +201,7 @@ fn dockerfile_json(text: &str) -> Json {
         m.insert("Stage".into(), json!(stage.max(0)));
         cmds.push(Json::Object(m));
     }
-    Json::Array(vec![Json::Array(cmds)])
+    Json::Array(cmds)
 }
 
 /// Shorthand for a [`DocumentFile`].
@@ -218,7 +218,7 @@ mod tests {
         let j = dockerfile_json(
             "# c\nFROM python:3.12 AS base\nRUN apt-get update \\\n && apt-get install -y curl\nUSER app\n",
         );
-        let cmds = j[0].as_array().unwrap();
+        let cmds = j.as_array().unwrap();
         assert_eq!(cmds.len(), 3);
         assert_eq!(cmds[0]["Cmd"], "from");
         assert_eq!(cmds[0]["Value"][0], "python:3.12");
