@@ -758,7 +758,7 @@ fn conftest_document_mode_through_the_cli() {
     write(
         dir.path(),
         "policy/tf.rego",
-        "package terraform\n\ndeny[msg] {\n  some name\n  b := input.resource.aws_s3_bucket[name][_]\n  b.acl == \"public-read\"\n  msg := sprintf(\"bucket `%s` is public\", [name])\n}\n",
+        "package terraform\n\ndeny[msg] {\n  some name\n  b := input.resource.aws_s3_bucket[name]\n  b.acl == \"public-read\"\n  msg := sprintf(\"bucket `%s` is public\", [name])\n}\n",
     );
     write(
         dir.path(),
