@@ -933,3 +933,37 @@ fn an_include_that_matches_nothing_is_said() {
         "{d:?}"
     );
 }
+
+#[test]
+fn conftest_dockerfile_policies_see_the_instruction_list() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "app/Dockerfile",
+        "FROM openjdk:8-jdk-alpine\nRUN apk add curl\nCMD [\"java\", \"-jar\", \"app.jar\"]\n",
+    );
+    write(
+        dir.path(),
+        "policy/images.rego",
+        "package main\n\nbanned := [\"openjdk\"]\n\ndeny[msg] {\n  input[i].Cmd == \"from\"\n  val := input[i].Value\n  contains(val[0], banned[_])\n  msg := sprintf(\"banned base image %s\", [val])\n}\n",
+    );
+    let policy = dir.path().join("policy");
+    let (code, v) = json_scan(&[
+        dir.path().join("app").to_str().unwrap(),
+        "--policy-only",
+        "--secrets",
+        "off",
+        "--policy",
+        policy.to_str().unwrap(),
+        "--policy-input",
+        "document",
+    ]);
+    assert_eq!(code, 1, "{v}");
+    let f = v["findings"].as_array().unwrap();
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        f[0]["message"],
+        "banned base image [\"openjdk:8-jdk-alpine\"]"
+    );
+    assert_eq!(f[0]["location"]["path"], "Dockerfile");
+}
