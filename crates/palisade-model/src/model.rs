@@ -22,7 +22,9 @@ pub struct Model {
     edges: Vec<Edge>,
     out: Vec<Vec<usize>>,
     inc: Vec<Vec<usize>>,
-    by_address: HashMap<(Arc<str>, String), Vec<ResourceId>>,
+    /// Scope → address → resources (an address without its instance key
+    /// lists every instance).
+    by_address: HashMap<Arc<str>, HashMap<String, Vec<ResourceId>>>,
     by_type: HashMap<String, Vec<ResourceId>>,
 }
 
@@ -53,17 +55,12 @@ impl Model {
     fn index(&mut self) {
         for (i, r) in self.resources.iter().enumerate() {
             let id = ResourceId(i as u32);
-            self.by_address
-                .entry((r.scope.clone(), r.address.clone()))
-                .or_default()
-                .push(id);
+            let scope = self.by_address.entry(r.scope.clone()).or_default();
+            scope.entry(r.address.clone()).or_default().push(id);
             if r.instance.is_some() {
-                let base = r.base_address().to_string();
+                let base = r.base_address();
                 if base != r.address {
-                    self.by_address
-                        .entry((r.scope.clone(), base))
-                        .or_default()
-                        .push(id);
+                    scope.entry(base.to_string()).or_default().push(id);
                 }
             }
             self.by_type.entry(r.rtype.clone()).or_default().push(id);
@@ -102,14 +99,18 @@ impl Model {
     /// Resources with `address` in `scope`. A reference may name a resource
     /// with or without its instance key, or a whole module's resources.
     pub fn lookup_in(&self, scope: &Arc<str>, address: &str) -> Vec<ResourceId> {
-        if let Some(v) = self.by_address.get(&(scope.clone(), address.to_string())) {
+        // Called for every reference of every value: no allocation to look up.
+        let Some(in_scope) = self.by_address.get(scope) else {
+            return Vec::new();
+        };
+        if let Some(v) = in_scope.get(address) {
             return v.clone();
         }
         // `aws_x.y.attr` → `aws_x.y`; `aws_x.y[0].attr` → `aws_x.y[0]`.
         let mut a = address;
         while let Some(i) = a.rfind('.') {
             a = &a[..i];
-            if let Some(v) = self.by_address.get(&(scope.clone(), a.to_string())) {
+            if let Some(v) = in_scope.get(a) {
                 return v.clone();
             }
         }
@@ -175,7 +176,9 @@ impl Model {
                 r.rtype == rtype
                     && (path.is_empty()
                         || e.path == path
-                        || e.path.starts_with(&format!("{path}.")))
+                        || e.path
+                            .strip_prefix(path)
+                            .is_some_and(|rest| rest.starts_with('.')))
             })
             .filter_map(move |e| {
                 if seen.contains(&e.from) {
