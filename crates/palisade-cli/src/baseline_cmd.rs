@@ -45,7 +45,7 @@ fn create(a: ScanArgs) -> Result<u8> {
     }
     let ids: Vec<&str> = r.rules.iter().map(|x| x.id).collect();
     crate::suppress::process(&a.suppress, a.config.as_deref(), &mut r, &mut out, &ids)?;
-    let findings = scan_cmd::reported(&out, r.min_severity, false);
+    let findings = scan_cmd::take_reported(&mut out, r.min_severity, false);
     let b = Baseline::of(&findings, env!("CARGO_PKG_VERSION"));
     let json = b.to_json();
     match &a.output {

@@ -314,19 +314,12 @@ pub fn run_scan(r: &Resolved, show_progress: bool) -> Result<ScanOutput> {
 }
 
 /// [`reported`], moving the findings out of the scan instead of copying them.
-fn take_reported(out: &mut ScanOutput, min: Severity, include_passed: bool) -> Vec<Finding> {
+/// Findings that are reported (and gate the exit code), moved out of the
+/// scan rather than copied.
+pub fn take_reported(out: &mut ScanOutput, min: Severity, include_passed: bool) -> Vec<Finding> {
     std::mem::take(&mut out.findings)
         .into_iter()
         .filter(|f| f.severity >= min && (include_passed || f.status != Status::Pass))
-        .collect()
-}
-
-/// Findings that are reported (and gate the exit code).
-pub fn reported(out: &ScanOutput, min: Severity, include_passed: bool) -> Vec<Finding> {
-    out.findings
-        .iter()
-        .filter(|f| f.severity >= min && (include_passed || f.status != Status::Pass))
-        .cloned()
         .collect()
 }
 

@@ -73,18 +73,6 @@ impl LineIndex {
         LineIndex { starts }
     }
 
-    /// Index by char offsets (for parsers, such as saphyr, that count chars).
-    pub fn new_chars(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(
-            text.chars()
-                .enumerate()
-                .filter(|(_, c)| *c == '\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
-    }
-
     /// 1-based (line, column) of an offset.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
         let line = match self.starts.binary_search(&offset) {
@@ -98,10 +86,6 @@ impl LineIndex {
         let (sl, sc) = self.line_col(range.start);
         let (el, ec) = self.line_col(range.end.saturating_sub(1).max(range.start));
         Span::new(path.clone(), sl, sc, el, ec + 1)
-    }
-
-    pub fn line_count(&self) -> usize {
-        self.starts.len()
     }
 }
 

@@ -60,11 +60,6 @@ impl Object {
             span: r.span.clone(),
         }
     }
-
-    /// The span of `metadata.name` (or the object).
-    pub fn name_span(&self, r: &Resource) -> Span {
-        r.span_of("metadata.name")
-    }
 }
 
 /// A namespace object.
