@@ -103,4 +103,20 @@ fn self_referencing_intrinsics_terminate() {
         "{HEAD}Conditions:\n  A: !Condition B\n  B: !Condition A\nResources:\n  X:\n    Type: AWS::SQS::Queue\n    Condition: A\n    Properties:\n      QueueName: !If [A, !Ref X, !GetAtt X.Arn]\n"
     );
     parse(&text);
+    // The cycle is reported, and the resource is kept with its condition
+    // unknown rather than dropped.
+    let p = palisade_cloudformation::parse("stack.yaml".into(), &text);
+    assert!(
+        p.diagnostics.iter().any(|d| d.code == "cfn-bad-condition"),
+        "{:?}",
+        p.diagnostics
+    );
+    assert_eq!(p.resources.len(), 1);
+    assert_eq!(
+        p.resources[0]
+            .meta
+            .get("condition_unknown")
+            .map(String::as_str),
+        Some("true")
+    );
 }
